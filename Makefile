@@ -1,0 +1,22 @@
+# Two commands for a newcomer: `make run` and `make test`. Both set up what is missing first.
+.PHONY: setup run test lint format bench
+
+setup:
+	@bash scripts/setup.sh
+
+run: setup
+	@bash scripts/run.sh
+
+test: setup lint
+	@DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python -m pytest
+
+lint:
+	@.venv/bin/ruff check .
+	@.venv/bin/ruff format --check .
+
+format:
+	@.venv/bin/ruff check --fix .
+	@.venv/bin/ruff format .
+
+bench: setup
+	@for script in bench/*.py; do echo "== $$script"; .venv/bin/python $$script; done

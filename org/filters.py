@@ -1,0 +1,29 @@
+"""Filters for the HR employee browser (django-filter)."""
+
+from __future__ import annotations
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+
+from .models import Employee, Unit
+from .selectors import unit_subtree_ids
+
+
+class EmployeeFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(label=_("Cari nama atau NIP"), method="filter_search")
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit kerja (beserta sub-unit)"), queryset=Unit.objects.order_by("code"), method="filter_unit"
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Employee.Status.choices)
+    employment_type = django_filters.ChoiceFilter(label=_("Jenis"), choices=Employee.EmploymentType.choices)
+
+    class Meta:
+        model = Employee
+        fields = ["q", "unit", "status", "employment_type"]
+
+    def filter_search(self, queryset, name, value):
+        digits = value.replace(" ", "")
+        return queryset.filter(name__icontains=value) | queryset.filter(nip__startswith=digits)
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(unit_id__in=unit_subtree_ids(value))

@@ -1,0 +1,285 @@
+"""The organisation of one Pemda: units, positions, employees and their login accounts.
+
+The assessing official (Pejabat Penilai) is stored on the employee because SIMPEG/SIASN exports
+carry it per person ("NIP atasan"); the official's superior (Atasan Pejabat Penilai) is always
+derived from it, so the two can never disagree. Appraisal records snapshot both when a plan is
+made, so a later transfer does not rewrite history.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .nip import format_nip, parse_pns_nip, parse_pppk_number
+
+SUPERVISOR_IS_SELF = _("Pejabat penilai tidak boleh pegawai itu sendiri.")
+SUPERVISOR_CYCLE = _("Pejabat penilai tidak boleh bawahan (langsung atau tidak langsung) dari pegawai ini.")
+POSITION_OTHER_UNIT = _("Jabatan ini milik unit kerja lain (%(unit)s).")
+UNIT_PARENT_CYCLE = _("Unit induk tidak boleh unit itu sendiri atau sub-unitnya.")
+
+
+class User(AbstractUser):
+    """Login account. An employee may have one; HR staff are in the HR group."""
+
+    class Meta:
+        verbose_name = _("akun pengguna")
+        verbose_name_plural = _("akun pengguna")
+
+
+class Unit(models.Model):
+    """A Perangkat Daerah (top level, no parent) or any unit inside one, as a tree of any depth."""
+
+    class Kind(models.TextChoices):
+        SEKRETARIAT = "SEKRETARIAT", _("Sekretariat")
+        DINAS = "DINAS", _("Dinas")
+        BADAN = "BADAN", _("Badan")
+        INSPEKTORAT = "INSPEKTORAT", _("Inspektorat")
+        KECAMATAN = "KECAMATAN", _("Kecamatan")
+        BAGIAN = "BAGIAN", _("Bagian")
+        BIDANG = "BIDANG", _("Bidang")
+        SUBBAGIAN = "SUBBAGIAN", _("Subbagian")
+        SEKSI = "SEKSI", _("Seksi")
+        UPT = "UPT", _("UPT")
+        KELURAHAN = "KELURAHAN", _("Kelurahan")
+        PUSKESMAS = "PUSKESMAS", _("Puskesmas")
+        SEKOLAH = "SEKOLAH", _("Sekolah")
+        LAINNYA = "LAINNYA", _("Lainnya")
+
+    code = models.CharField(_("kode"), max_length=32, unique=True)
+    name = models.CharField(_("nama"), max_length=200)
+    kind = models.CharField(_("jenis"), max_length=16, choices=Kind.choices)
+    parent = models.ForeignKey(
+        "self", verbose_name=_("unit induk"), null=True, blank=True, on_delete=models.PROTECT, related_name="children"
+    )
+    is_active = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["code"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="unit_not_own_parent"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def clean(self) -> None:
+        if self.pk and self.parent_id and self.pk in self.parent.ancestor_ids(include_self=True):
+            raise ValidationError({"parent": UNIT_PARENT_CYCLE})
+
+    def ancestor_ids(self, *, include_self: bool = False) -> list[int]:
+        """Ids from this unit up to the root; the tree is shallow, so a walk is cheap."""
+        ids, unit, seen = [], self if include_self else self.parent, set()
+        while unit is not None and unit.pk not in seen:
+            seen.add(unit.pk)
+            ids.append(unit.pk)
+            unit = unit.parent
+        return ids
+
+
+class Position(models.Model):
+    """A jabatan in a unit. Several employees may hold the same pelaksana position."""
+
+    class Kind(models.TextChoices):
+        STRUKTURAL = "STRUKTURAL", _("Struktural")
+        FUNGSIONAL = "FUNGSIONAL", _("Fungsional")
+        PELAKSANA = "PELAKSANA", _("Pelaksana")
+
+    class Level(models.TextChoices):
+        JPT_UTAMA = "JPT_UTAMA", _("JPT Utama")
+        JPT_MADYA = "JPT_MADYA", _("JPT Madya")
+        JPT_PRATAMA = "JPT_PRATAMA", _("JPT Pratama")
+        ADMINISTRATOR = "ADMINISTRATOR", _("Administrator")
+        PENGAWAS = "PENGAWAS", _("Pengawas")
+        AHLI_UTAMA = "AHLI_UTAMA", _("Ahli Utama")
+        AHLI_MADYA = "AHLI_MADYA", _("Ahli Madya")
+        AHLI_MUDA = "AHLI_MUDA", _("Ahli Muda")
+        AHLI_PERTAMA = "AHLI_PERTAMA", _("Ahli Pertama")
+        PENYELIA = "PENYELIA", _("Penyelia")
+        MAHIR = "MAHIR", _("Mahir")
+        TERAMPIL = "TERAMPIL", _("Terampil")
+        PEMULA = "PEMULA", _("Pemula")
+        PELAKSANA = "PELAKSANA", _("Pelaksana")
+
+    name = models.CharField(_("nama jabatan"), max_length=200)
+    kind = models.CharField(_("jenis jabatan"), max_length=16, choices=Kind.choices)
+    level = models.CharField(_("jenjang"), max_length=16, choices=Level.choices)
+    unit = models.ForeignKey(Unit, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="positions")
+    is_unit_head = models.BooleanField(_("kepala unit"), default=False)
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["unit__code", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "name"], name="position_unique_name_per_unit"),
+            models.UniqueConstraint(fields=["unit"], condition=Q(is_unit_head=True), name="one_head_per_unit"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class EmployeeQuerySet(models.QuerySet["Employee"]):
+    def active(self) -> EmployeeQuerySet:
+        return self.filter(status=Employee.Status.AKTIF)
+
+    def reports_of(self, supervisor: Employee) -> EmployeeQuerySet:
+        """People the supervisor assesses directly, or as the superior of their assessing official."""
+        return self.filter(Q(supervisor=supervisor) | Q(supervisor__supervisor=supervisor)).exclude(pk=supervisor.pk)
+
+
+class Employee(models.Model):
+    """A civil servant (PNS or PPPK) of the Pemda."""
+
+    class EmploymentType(models.TextChoices):
+        PNS = "PNS", _("PNS")
+        PPPK = "PPPK", _("PPPK")
+
+    class Gender(models.TextChoices):
+        MALE = "L", _("Laki-laki")
+        FEMALE = "P", _("Perempuan")
+
+    class Status(models.TextChoices):
+        AKTIF = "AKTIF", _("Aktif")
+        CUTI = "CUTI", _("Cuti di luar tanggungan negara")
+        TUGAS_BELAJAR = "TUGAS_BELAJAR", _("Tugas belajar")
+        PENSIUN = "PENSIUN", _("Pensiun")
+        BERHENTI = "BERHENTI", _("Berhenti")
+
+    class Rank(models.TextChoices):
+        """Pangkat/golongan ruang for PNS, golongan for PPPK."""
+
+        I_A = "I/a", _("Juru Muda (I/a)")
+        I_B = "I/b", _("Juru Muda Tingkat I (I/b)")
+        I_C = "I/c", _("Juru (I/c)")
+        I_D = "I/d", _("Juru Tingkat I (I/d)")
+        II_A = "II/a", _("Pengatur Muda (II/a)")
+        II_B = "II/b", _("Pengatur Muda Tingkat I (II/b)")
+        II_C = "II/c", _("Pengatur (II/c)")
+        II_D = "II/d", _("Pengatur Tingkat I (II/d)")
+        III_A = "III/a", _("Penata Muda (III/a)")
+        III_B = "III/b", _("Penata Muda Tingkat I (III/b)")
+        III_C = "III/c", _("Penata (III/c)")
+        III_D = "III/d", _("Penata Tingkat I (III/d)")
+        IV_A = "IV/a", _("Pembina (IV/a)")
+        IV_B = "IV/b", _("Pembina Tingkat I (IV/b)")
+        IV_C = "IV/c", _("Pembina Utama Muda (IV/c)")
+        IV_D = "IV/d", _("Pembina Utama Madya (IV/d)")
+        IV_E = "IV/e", _("Pembina Utama (IV/e)")
+        PPPK_I = "I", _("PPPK golongan I")
+        PPPK_II = "II", _("PPPK golongan II")
+        PPPK_III = "III", _("PPPK golongan III")
+        PPPK_IV = "IV", _("PPPK golongan IV")
+        PPPK_V = "V", _("PPPK golongan V")
+        PPPK_VI = "VI", _("PPPK golongan VI")
+        PPPK_VII = "VII", _("PPPK golongan VII")
+        PPPK_VIII = "VIII", _("PPPK golongan VIII")
+        PPPK_IX = "IX", _("PPPK golongan IX")
+        PPPK_X = "X", _("PPPK golongan X")
+        PPPK_XI = "XI", _("PPPK golongan XI")
+        PPPK_XII = "XII", _("PPPK golongan XII")
+        PPPK_XIII = "XIII", _("PPPK golongan XIII")
+        PPPK_XIV = "XIV", _("PPPK golongan XIV")
+        PPPK_XV = "XV", _("PPPK golongan XV")
+        PPPK_XVI = "XVI", _("PPPK golongan XVI")
+        PPPK_XVII = "XVII", _("PPPK golongan XVII")
+
+    nip = models.CharField(_("NIP"), max_length=18, unique=True, help_text=_("18 angka, tanpa spasi."))
+    front_title = models.CharField(_("gelar depan"), max_length=40, blank=True)
+    name = models.CharField(_("nama"), max_length=200)
+    back_title = models.CharField(_("gelar belakang"), max_length=60, blank=True)
+    gender = models.CharField(_("jenis kelamin"), max_length=1, choices=Gender.choices)
+    employment_type = models.CharField(
+        _("jenis kepegawaian"), max_length=4, choices=EmploymentType.choices, default=EmploymentType.PNS
+    )
+    rank = models.CharField(_("pangkat/golongan"), max_length=8, choices=Rank.choices, blank=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices, default=Status.AKTIF)
+    unit = models.ForeignKey(Unit, verbose_name=_("unit kerja"), on_delete=models.PROTECT, related_name="employees")
+    position = models.ForeignKey(Position, verbose_name=_("jabatan"), on_delete=models.PROTECT, related_name="holders")
+    supervisor = models.ForeignKey(
+        "self",
+        verbose_name=_("pejabat penilai"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="subordinates",
+    )
+    user = models.OneToOneField(
+        User, verbose_name=_("akun"), null=True, blank=True, on_delete=models.SET_NULL, related_name="employee"
+    )
+    email = models.EmailField(_("e-mail"), blank=True)
+
+    objects = EmployeeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(supervisor=models.F("pk")), name="employee_not_own_supervisor"),
+            models.CheckConstraint(condition=Q(nip__regex=r"^\d{18}$"), name="employee_nip_18_digits"),
+        ]
+        indexes = [models.Index(fields=["unit", "status"]), models.Index(fields=["supervisor"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("org:employee-detail", args=[self.pk])
+
+    @property
+    def full_name(self) -> str:
+        """Name with academic titles, as printed on official documents (``Dr. Ani, S.E., M.M.``)."""
+        name = f"{self.front_title} {self.name}".strip()
+        return f"{name}, {self.back_title}" if self.back_title else name
+
+    @property
+    def nip_display(self) -> str:
+        return format_nip(self.nip)
+
+    @property
+    def assessor_superior(self) -> Employee | None:
+        """The Atasan Pejabat Penilai: the assessing official's own assessing official."""
+        return self.supervisor.supervisor if self.supervisor_id else None
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        try:
+            self.parse_nip()
+        except ValidationError as exc:
+            errors["nip"] = exc.messages
+        if self.position_id and self.unit_id and self.position.unit_id != self.unit_id:
+            errors["position"] = [POSITION_OTHER_UNIT % {"unit": self.position.unit}]
+        if self.supervisor_id:
+            try:
+                self.check_supervisor(self.supervisor)
+            except ValidationError as exc:
+                errors["supervisor"] = exc.messages
+        if errors:
+            raise ValidationError(errors)
+
+    def parse_nip(self):
+        """Validate the NIP by the rules of the employment type (PNS or PPPK)."""
+        parse = parse_pppk_number if self.employment_type == self.EmploymentType.PPPK else parse_pns_nip
+        is_female = {self.Gender.FEMALE: True, self.Gender.MALE: False}.get(self.gender)
+        return parse(self.nip, today=timezone.localdate(), is_female=is_female)
+
+    def check_supervisor(self, supervisor: Employee) -> None:
+        """Refuse the employee themself or anyone below them as their assessing official."""
+        if self.pk and supervisor.pk == self.pk:
+            raise ValidationError(SUPERVISOR_IS_SELF, code="self")
+        seen: set[int] = set()
+        current: Employee | None = supervisor
+        while current is not None and current.pk not in seen:
+            if self.pk and current.supervisor_id == self.pk:
+                raise ValidationError(SUPERVISOR_CYCLE, code="cycle")
+            seen.add(current.pk)
+            current = current.supervisor

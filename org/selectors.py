@@ -1,0 +1,42 @@
+"""Role-scoped reads of the organisation."""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+
+from .models import Employee, Unit
+
+
+def unit_subtree_ids(unit: Unit) -> list[int]:
+    """The unit and all units below it; one query over the (small) unit table."""
+    children: dict[int | None, list[int]] = {}
+    for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
+        children.setdefault(parent_id, []).append(pk)
+    ids, stack = [], [unit.pk]
+    while stack:
+        pk = stack.pop()
+        ids.append(pk)
+        stack.extend(children.get(pk, []))
+    return ids
+
+
+def unit_tree_rows() -> list[tuple[Unit, int, int]]:
+    """Every unit in tree order as (unit, depth, number of employees), for an indented listing."""
+    units = list(Unit.objects.annotate(employee_count=Count("employees")).order_by("code"))
+    by_parent: dict[int | None, list[Unit]] = {}
+    for unit in units:
+        by_parent.setdefault(unit.parent_id, []).append(unit)
+    rows: list[tuple[Unit, int, int]] = []
+
+    def walk(parent_id: int | None, depth: int) -> None:
+        for unit in by_parent.get(parent_id, []):
+            rows.append((unit, depth, unit.employee_count))
+            walk(unit.pk, depth + 1)
+
+    walk(None, 0)
+    return rows
+
+
+def reports_of(supervisor: Employee) -> QuerySet[Employee]:
+    """Active people a supervisor assesses, with what their rows show."""
+    return Employee.objects.active().reports_of(supervisor).select_related("unit", "position", "supervisor")
