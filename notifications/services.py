@@ -1,0 +1,51 @@
+"""One way to tell a person something: an in-app notification, e-mailed after commit."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+
+from org.models import User
+
+from .models import Notification
+
+logger = logging.getLogger(__name__)
+
+
+def notify(*, recipient: User | None, title: str, body: str = "", url: str = "") -> Notification | None:
+    """Store an in-app notification and queue its e-mail once the caller's transaction commits.
+
+    The notification row is written in the caller's transaction, so it is never lost when the
+    mail server or the broker is down; the e-mail task retries on its own. A recipient without a
+    login (``None``) is skipped: the workflow still goes on.
+    """
+    if recipient is None:
+        return None
+    notification = Notification.objects.create(recipient=recipient, title=title[:200], body=body, url=url)
+    if recipient.email:
+        from .tasks import notification_email_send
+
+        transaction.on_commit(lambda: _enqueue_email(notification_email_send, notification.pk))
+    return notification
+
+
+def _enqueue_email(task, notification_id: int) -> None:
+    """Queue the e-mail; a broker outage must not break the request that caused it."""
+    try:
+        task.delay(notification_id)
+    except Exception:  # noqa: BLE001 - any broker error: the in-app notification is already stored
+        logger.warning("E-mail for notification %s not queued: broker unavailable", notification_id)
+
+
+def notification_email_send(*, notification: Notification) -> None:
+    """Send one notification by e-mail, with a link back to the app."""
+    link = f"{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else settings.SITE_URL
+    send_mail(
+        subject=f"[Kinerja] {notification.title}",
+        message=f"{notification.body}\n\n{link}".strip(),
+        from_email=None,
+        recipient_list=[notification.recipient.email],
+    )
