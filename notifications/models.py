@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,3 +34,14 @@ class Notification(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    @property
+    def local_url(self) -> str:
+        """Where opening the notification leads: its link if it is a path on this site, else the list.
+
+        Links are stored by the services that notify; checking them here keeps an absolute or
+        ``//host`` URL from turning the app (or its e-mails) into an open redirect.
+        """
+        if self.url.startswith("/") and url_has_allowed_host_and_scheme(self.url, allowed_hosts=None):
+            return self.url
+        return reverse("notifications:notification-list")

@@ -15,6 +15,13 @@ from .models import Notification
 logger = logging.getLogger(__name__)
 
 
+def recipient_email(user: User) -> str:
+    """The account's address, else the address HR imported for the employee behind it."""
+    employee = getattr(user, "employee", None)
+    return user.email or (employee.email if employee is not None else "")
+
+
+@transaction.atomic
 def notify(*, recipient: User | None, title: str, body: str = "", url: str = "") -> Notification | None:
     """Store an in-app notification and queue its e-mail once the caller's transaction commits.
 
@@ -24,8 +31,10 @@ def notify(*, recipient: User | None, title: str, body: str = "", url: str = "")
     """
     if recipient is None:
         return None
-    notification = Notification.objects.create(recipient=recipient, title=title[:200], body=body, url=url)
-    if recipient.email:
+    notification = Notification(recipient=recipient, title=str(title)[:200], body=str(body), url=str(url))
+    notification.full_clean()
+    notification.save()
+    if recipient_email(recipient):
         from .tasks import notification_email_send
 
         transaction.on_commit(lambda: _enqueue_email(notification_email_send, notification.pk))
@@ -41,11 +50,14 @@ def _enqueue_email(task, notification_id: int) -> None:
 
 
 def notification_email_send(*, notification: Notification) -> None:
-    """Send one notification by e-mail, with a link back to the app."""
-    link = f"{settings.SITE_URL.rstrip('/')}{notification.url}" if notification.url else settings.SITE_URL
+    """Send one notification by e-mail, with a link back to the app (never to another site)."""
+    address = recipient_email(notification.recipient)
+    if not address:
+        return
+    link = f"{settings.SITE_URL.rstrip('/')}{notification.local_url}"
     send_mail(
         subject=f"[Kinerja] {notification.title}",
         message=f"{notification.body}\n\n{link}".strip(),
         from_email=None,
-        recipient_list=[notification.recipient.email],
+        recipient_list=[address],
     )

@@ -6,7 +6,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from .models import Notification
@@ -24,14 +23,10 @@ def notification_list(request):
 @login_required
 @require_POST
 def notification_open(request, pk: int):
-    """Mark one notification read and follow its link (only a link on this site)."""
+    """Mark one notification read and follow its link (only a path on this site)."""
     notification = get_object_or_404(Notification, pk=pk, recipient=request.user)
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
-    if notification.url and url_has_allowed_host_and_scheme(notification.url, allowed_hosts={request.get_host()}):
-        return redirect(notification.url)
-    return redirect("notifications:notification-list")
+    Notification.objects.unread().filter(pk=notification.pk).update(read_at=timezone.now())
+    return redirect(notification.local_url)
 
 
 @login_required

@@ -1,7 +1,21 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 
+from .exporting import XLSX_CONTENT_TYPE, export_queryset, export_workbook
+from .imports.columns import LAYOUTS
 from .models import Employee, Position, Unit, User
+
+
+@admin.action(description=_("Ekspor XLSX (format impor Kinerja)"))
+def export_xlsx(modeladmin, request, queryset):
+    """The selected rows in the layout of the HR import page, which stays the only way in (docs/import-export.md)."""
+    layout = next(layout for layout in LAYOUTS.values() if layout.model is queryset.model)
+    objects = export_queryset(layout.kind).filter(pk__in=queryset.values("pk"))
+    response = HttpResponse(export_workbook(layout, objects), content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="kinerja-{layout.kind}.xlsx"'
+    return response
 
 
 @admin.register(User)
@@ -11,6 +25,7 @@ class KinerjaUserAdmin(UserAdmin):
 
 @admin.register(Unit)
 class UnitAdmin(admin.ModelAdmin):
+    actions = [export_xlsx]
     list_display = ["code", "name", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
     search_fields = ["code", "name"]
@@ -19,6 +34,7 @@ class UnitAdmin(admin.ModelAdmin):
 
 @admin.register(Position)
 class PositionAdmin(admin.ModelAdmin):
+    actions = [export_xlsx]
     list_display = ["name", "kind", "level", "unit", "is_unit_head"]
     list_filter = ["kind", "level", "is_unit_head"]
     search_fields = ["name", "unit__name"]
@@ -27,6 +43,7 @@ class PositionAdmin(admin.ModelAdmin):
 
 @admin.register(Employee)
 class EmployeeAdmin(admin.ModelAdmin):
+    actions = [export_xlsx]
     list_display = ["name", "nip", "position", "unit", "employment_type", "status"]
     list_filter = ["employment_type", "status", "unit"]
     search_fields = ["name", "nip"]

@@ -8,4 +8,9 @@ urlpatterns = [
     path("pegawai/", views.employee_list, name="employee-list"),
     path("pegawai/<int:pk>/", views.employee_detail, name="employee-detail"),
     path("unit/", views.unit_list, name="unit-list"),
+    path("impor/", views.import_upload, name="import-upload"),
+    path("impor/templat/<slug:kind>/", views.import_template, name="import-template"),
+    path("impor/<uuid:token>/", views.import_preview, name="import-preview"),
+    path("impor/<uuid:token>/konfirmasi/", views.import_confirm, name="import-confirm"),
+    path("ekspor/<slug:kind>/", views.export_download, name="export-download"),
 ]

@@ -22,6 +22,9 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class HrUserFactory(UserFactory):
+    class Meta:
+        skip_postgeneration_save = True
+
     @factory.post_generation
     def hr_group(self, create, extracted, **kwargs):
         if create:
@@ -53,8 +56,8 @@ class EmployeeFactory(factory.django.DjangoModelFactory):
 
     nip = factory.Sequence(
         lambda n: build_nip(
-            birth_date=date(1980 + n % 20, 1 + n % 12, 1 + n % 28),
-            appointment_year=2005 + n % 15,
+            birth_date=date(1970 + n % 20, 1 + n % 12, 1 + n % 28),
+            appointment_year=1990 + n % 20 + n % 5,
             appointment_month=1 + n % 12,
             is_female=False,
             serial=1 + n % 999,

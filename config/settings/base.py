@@ -47,7 +47,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -177,3 +177,64 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
+
+# --- Surveys: SKM/IKM and complaints (surveys app) -------------------------------------
+# Method: shared/domain.md §2 and docs/surveys.md. Every [U] choice of the domain is a setting here.
+# Weight per element: "exact" (1/9, the default the domain recommends), "0.11" or "0.111".
+SKM_WEIGHT_MODE = env("SKM_WEIGHT_MODE", default="exact")
+# Display order of the nine elements; answers are always stored by code (U8/U9 order is [U]).
+SKM_ELEMENT_ORDER = env.list("SKM_ELEMENT_ORDER", default=["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"])
+# Lower bounds of grades A, B, C on the rounded 25-100 value; anything lower is D (domain.md §2.3).
+SKM_GRADE_THRESHOLDS = {"A": "88.31", "B": "76.61", "C": "65.00"}
+# Elements whose converted NRR is below this grade's lower bound are improvement priorities.
+SKM_PRIORITY_BELOW_GRADE = "B"
+# Krejcie & Morgan sample size (domain.md §2.5): chi-square, proportion, margin of error.
+SKM_SAMPLE_CHI_SQUARE = "3.841"
+SKM_SAMPLE_PROPORTION = "0.5"
+SKM_SAMPLE_MARGIN = "0.05"
+# Responses naming an employee needed before their own IKM is used (domain.md §7.4).
+SKM_MIN_RESPONSES_PER_EMPLOYEE = env.int("SKM_MIN_RESPONSES_PER_EMPLOYEE", default=10)
+# Rate limits for the public form: (submissions, window in seconds). Fail open when Redis is down.
+# The per-IP limit is loose because mobile carriers put many phones behind one address (CGNAT).
+SKM_RATE_LIMIT_IP = (env.int("SKM_RATE_LIMIT_IP", default=30), 3600)
+SKM_RATE_LIMIT_DEVICE = (env.int("SKM_RATE_LIMIT_DEVICE", default=5), 3600)
+SKM_RATE_LIMIT_KIOSK = (env.int("SKM_RATE_LIMIT_KIOSK", default=120), 3600)
+SKM_RATE_LIMIT_COMPLAINT = (env.int("SKM_RATE_LIMIT_COMPLAINT", default=5), 3600)
+# Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
+SKM_TRUSTED_PROXIES = env.int("SKM_TRUSTED_PROXIES", default=0)
+# A burst: this many responses from one address or device for one unit within the window (seconds).
+SKM_BURST_COUNT = env.int("SKM_BURST_COUNT", default=8)
+SKM_BURST_WINDOW = env.int("SKM_BURST_WINDOW", default=600)
+# A response sent faster than this after the form was opened is flagged (seconds).
+SKM_MIN_FILL_SECONDS = env.int("SKM_MIN_FILL_SECONDS", default=8)
+# How long an opened form stays valid, and how long a kiosk's thank-you page shows.
+SKM_FORM_MAX_AGE = env.int("SKM_FORM_MAX_AGE", default=4 * 3600)
+SKM_KIOSK_RESET_SECONDS = env.int("SKM_KIOSK_RESET_SECONDS", default=6)
+SKM_KIOSK_COOKIE_AGE = 5 * 365 * 24 * 3600
+# Complaints: the service metric "answered within N days" (an indicator may use it).
+SKM_COMPLAINT_RESPONSE_DAYS = env.int("SKM_COMPLAINT_RESPONSE_DAYS", default=3)
+# Version of the UU 27/2022 (PDP) consent text shown with the optional contact; stored with each complaint.
+SKM_CONSENT_VERSION = "2024-1"
+
+# --- Appraisal: performance plans (SKP) and achievement ---------------------------------
+# docs/appraisal-plans.md; the numbers of domain.md §7.1. Cap and hint thresholds are copied
+# into each new period, where HR may change them per period.
+APPRAISAL_ACHIEVEMENT_CAP = env.str("APPRAISAL_ACHIEVEMENT_CAP", default="120")
+APPRAISAL_ACHIEVEMENT_FLOOR = env.str("APPRAISAL_ACHIEVEMENT_FLOOR", default="0")
+APPRAISAL_HINT_ABOVE_MIN = env.str("APPRAISAL_HINT_ABOVE_MIN", default="110")
+APPRAISAL_HINT_AS_EXPECTED_MIN = env.str("APPRAISAL_HINT_AS_EXPECTED_MIN", default="90")
+# SKP deadline (domain.md §1.2, "end of January" [S]) as month and day of the performance year.
+APPRAISAL_PLAN_DEADLINE_MONTH = env.int("APPRAISAL_PLAN_DEADLINE_MONTH", default=1)
+APPRAISAL_PLAN_DEADLINE_DAY = env.int("APPRAISAL_PLAN_DEADLINE_DAY", default=31)
+# Evidence uploads: size limit and allowed extensions (each is also checked by content signature).
+APPRAISAL_EVIDENCE_MAX_BYTES = env.int("APPRAISAL_EVIDENCE_MAX_BYTES", default=5 * 1024 * 1024)
+APPRAISAL_EVIDENCE_EXTENSIONS = env.list(
+    "APPRAISAL_EVIDENCE_EXTENSIONS",
+    default=["pdf", "png", "jpg", "jpeg", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods"],
+)
+
+# --- Org: bulk import / export (docs/import-export.md) ---------------------------------
+ORG_IMPORT_MAX_UPLOAD_MB = env.int("ORG_IMPORT_MAX_UPLOAD_MB", default=10)
+ORG_IMPORT_MAX_ROWS = env.int("ORG_IMPORT_MAX_ROWS", default=20000)
+# Uploaded files wait under PRIVATE_MEDIA_ROOT/imports/ between the dry run and the confirmation.
+ORG_IMPORT_KEEP_HOURS = env.int("ORG_IMPORT_KEEP_HOURS", default=24)

@@ -1,0 +1,90 @@
+"""HR maintenance in the Django admin: period settings, the indicator template library, and a
+read-only view of plans. Opening, closing and reopening periods happen on the HR page, which
+records the reason; plan content changes only through the workflow."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from .models import AppraisalPeriod, IndicatorTemplate, PeriodLog, Plan, PlanLog, Realisation
+
+
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class PeriodLogInline(ReadOnlyInline):
+    model = PeriodLog
+    fields = ["created_at", "action", "reason", "actor"]
+    readonly_fields = fields
+
+
+@admin.register(AppraisalPeriod)
+class AppraisalPeriodAdmin(admin.ModelAdmin):
+    """Cap, hint thresholds and deadline per period (domain.md §7); status changes on the HR page."""
+
+    list_display = ["year", "checkpoint_type", "status", "plan_deadline", "achievement_cap", "status_page"]
+    readonly_fields = ["year", "checkpoint_type", "status"]
+    inlines = [PeriodLogInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("Buka/tutup"))
+    def status_page(self, obj):
+        return format_html('<a href="{}">{}</a>', reverse("appraisal:period-list"), _("Halaman periode"))
+
+
+@admin.register(IndicatorTemplate)
+class IndicatorTemplateAdmin(admin.ModelAdmin):
+    list_display = ["position", "section", "work_result", "aspect", "description", "unit", "direction", "weight"]
+    list_filter = ["section", "aspect", "direction", "source", "position__kind"]
+    search_fields = ["position__name", "work_result", "description"]
+    autocomplete_fields = ["position"]
+    list_select_related = ["position"]
+
+
+class PlanLogInline(ReadOnlyInline):
+    model = PlanLog
+    fields = ["created_at", "action", "from_status", "to_status", "reason", "actor"]
+    readonly_fields = fields
+
+
+@admin.register(Plan)
+class PlanAdmin(admin.ModelAdmin):
+    list_display = ["employee", "period", "position", "status", "revision", "assessor"]
+    list_filter = ["period", "status", "approach"]
+    search_fields = ["employee__name", "employee__nip"]
+    list_select_related = ["employee", "period", "position", "assessor"]
+    inlines = [PlanLogInline]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Realisation)
+class RealisationAdmin(admin.ModelAdmin):
+    """HR corrections of reported figures, also in a closed period."""
+
+    list_display = ["indicator", "checkpoint", "value", "source", "updated_by", "updated_at"]
+    list_filter = ["source", "indicator__work_result__plan__period"]
+    search_fields = ["indicator__work_result__plan__employee__name", "indicator__description"]
+    raw_id_fields = ["indicator"]
+    readonly_fields = ["updated_by", "updated_at"]
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)

@@ -1,0 +1,60 @@
+"""Who may do what with a plan. Views and services both ask; hiding a button is never the only guard.
+
+Roles on a plan come from the plan's own snapshot (domain.md §5, ``org.models``): the owner, the
+assessing official (Pejabat Penilai) and that official's superior recorded when the plan was made,
+plus HR. People who assess the employee *now* (after a transfer) may still read it.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from org.roles import can_view_employee, employee_of, is_hr
+
+if TYPE_CHECKING:
+    from org.models import User
+
+    from .models import AppraisalPeriod, Plan
+
+NOT_ALLOWED = _("Anda tidak berwenang melakukan tindakan ini pada SKP ini.")
+PERIOD_CLOSED = _("Periode %(year)s sudah ditutup; data hanya dapat diubah oleh BKPSDM.")
+
+
+class PlanRole(StrEnum):
+    OWNER = "OWNER"
+    ASSESSOR = "ASSESSOR"
+    ASSESSOR_SUPERIOR = "ASSESSOR_SUPERIOR"
+    HR = "HR"
+
+
+def plan_roles(user: User, plan: Plan) -> frozenset[PlanRole]:
+    roles = {PlanRole.HR} if is_hr(user) else set()
+    me = employee_of(user)
+    if me is not None:
+        by_field = {
+            PlanRole.OWNER: plan.employee_id,
+            PlanRole.ASSESSOR: plan.assessor_id,
+            PlanRole.ASSESSOR_SUPERIOR: plan.assessor_superior_id,
+        }
+        roles |= {role for role, pk in by_field.items() if pk == me.pk}
+    return frozenset(roles)
+
+
+def can_view_plan(user: User, plan: Plan) -> bool:
+    return bool(plan_roles(user, plan)) or can_view_employee(user, plan.employee)
+
+
+def require_role(user: User, plan: Plan, allowed: frozenset[PlanRole] | set[PlanRole]) -> None:
+    """Refuse (403) a user who may read the plan but holds none of the roles the action needs."""
+    if not plan_roles(user, plan) & set(allowed):
+        raise PermissionDenied(NOT_ALLOWED)
+
+
+def ensure_period_writable(period: AppraisalPeriod, user: User) -> None:
+    """A closed period is read-only for everyone but HR (the issue, point 1)."""
+    if not period.is_open and not is_hr(user):
+        raise ValidationError(PERIOD_CLOSED, code="period_closed", params={"year": period.year})

@@ -1,0 +1,1 @@
+"""Appraisal workflows, one module per subdomain (periods, plans, progress)."""

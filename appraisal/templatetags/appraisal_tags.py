@@ -1,0 +1,85 @@
+"""Display helpers for appraisal figures: formatting and labels only, no rules."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import template
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
+
+from ..achievement import Formula, Hint, round2
+
+register = template.Library()
+
+HINT_LABELS = {
+    Hint.DI_ATAS_EKSPEKTASI: _("Di Atas Ekspektasi"),
+    Hint.SESUAI_EKSPEKTASI: _("Sesuai Ekspektasi"),
+    Hint.DI_BAWAH_EKSPEKTASI: _("Di Bawah Ekspektasi"),
+}
+FORMULA_LABELS = {
+    Formula.HIGHER: _("realisasi ÷ target × 100"),
+    Formula.LOWER: _("target ÷ realisasi × 100"),
+    Formula.LOWER_ZERO: _("realisasi 0 pada indikator makin-rendah-makin-baik → batas atas"),
+    Formula.RANGE_INSIDE: _("di dalam rentang → 100"),
+    Formula.RANGE_BELOW: _("di bawah rentang: realisasi ÷ batas bawah × 100"),
+    Formula.RANGE_ABOVE: _("di atas rentang: batas atas ÷ realisasi × 100"),
+    Formula.NOT_REPORTED: _("belum dilaporkan → dihitung 0"),
+}
+STATE_LABELS = {
+    "NO_PLAN": (_("Belum ada SKP"), "danger"),
+    "NOT_APPROVED": (_("SKP belum disetujui"), "warning"),
+    "NOT_REPORTED": (_("Belum melapor"), "warning"),
+    "BEHIND": (_("Tertinggal"), "danger"),
+    "ON_TRACK": (_("Sesuai rencana"), "success"),
+}
+STATUS_COLOURS = {
+    "DRAFT": "secondary",
+    "SUBMITTED": "primary",
+    "RETURNED": "warning",
+    "APPROVED": "success",
+    "REVISION": "info",
+}
+
+
+@register.filter
+def num(value: Decimal | None) -> str:
+    """A stored figure without meaningless trailing zeros (45.0000 → 45, 2.5000 → 2,5)."""
+    if value is None:
+        return "—"
+    value = Decimal(value)
+    exact = value.to_integral_value() if value == value.to_integral_value() else value.normalize()
+    return formats.number_format(exact, use_l10n=True)
+
+
+@register.filter
+def pct(value: Decimal | None) -> str:
+    """A capaian as displayed everywhere: 2 decimals, half up (domain.md §7)."""
+    if value is None:
+        return "—"
+    return formats.number_format(round2(Decimal(value)), decimal_pos=2, use_l10n=True)
+
+
+@register.filter
+def hint_label(value: str | None) -> str:
+    return HINT_LABELS.get(value, "—") if value else "—"
+
+
+@register.filter
+def formula_label(value: str) -> str:
+    return FORMULA_LABELS.get(value, value)
+
+
+@register.filter
+def state_label(value: str) -> str:
+    return STATE_LABELS[value][0]
+
+
+@register.filter
+def state_colour(value: str) -> str:
+    return STATE_LABELS[value][1]
+
+
+@register.filter
+def status_colour(value: str) -> str:
+    return STATUS_COLOURS.get(value, "secondary")

@@ -1,0 +1,37 @@
+"""Fetch-with-permission helpers shared by the appraisal views (outsiders get 404)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest
+from django.shortcuts import get_object_or_404
+
+from ..models import Indicator, Plan
+from ..permissions import can_view_plan, plan_roles
+
+PLAN_RELATED = ("period", "employee__supervisor", "assessor", "assessor_superior", "position", "unit")
+
+
+def get_plan(request: HttpRequest, pk: int, queryset: QuerySet[Plan] | None = None) -> Plan:
+    """The plan if the user may read it; anyone else learns nothing, not even that it exists."""
+    plan = get_object_or_404((queryset if queryset is not None else Plan.objects).select_related(*PLAN_RELATED), pk=pk)
+    if not can_view_plan(request.user, plan):
+        raise Http404
+    return plan
+
+
+def get_indicator(request: HttpRequest, pk: int) -> Indicator:
+    indicator = get_object_or_404(Indicator.objects.select_related("work_result"), pk=pk)
+    indicator.work_result.plan = get_plan(request, indicator.work_result.plan_id)
+    return indicator
+
+
+def roles_context(request: HttpRequest, plan: Plan) -> dict:
+    return {"roles": {str(role) for role in plan_roles(request.user, plan)}}
+
+
+def flash_errors(request: HttpRequest, exc: ValidationError) -> None:
+    for message in exc.messages:
+        messages.error(request, message)

@@ -1,0 +1,102 @@
+"""The rows of one model an import touches, what they were before, and how to write them in bulk.
+
+In a model that links to itself (employee to supervisor, unit to parent), new rows get provisional
+negative ids while the file is checked, so the model's own rules (``Employee.check_supervisor``,
+``Unit.clean``) can walk a graph that mixes database rows and rows that only exist in the file.
+The ids are dropped before anything is written, and the links are written last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from itertools import count
+from typing import TYPE_CHECKING
+
+from django.db import models
+
+from .report import EntityCount
+
+if TYPE_CHECKING:
+    from .planning import ParsedRow
+
+BATCH_SIZE = 500
+
+
+@dataclass(eq=False)
+class Entry:
+    instance: models.Model
+    row: ParsedRow
+    is_new: bool
+    before: dict[str, object] = field(default_factory=dict)
+
+
+class Ledger:
+    def __init__(self, model: type[models.Model], tracked: list[str], *, self_link: str | None = None):
+        """``tracked``: the field names compared to tell an update from an unchanged row."""
+        self.model = model
+        self.attnames = {name: model._meta.get_field(name).attname for name in tracked}
+        self.self_link = self_link
+        self.entries: dict[Hashable, Entry] = {}
+        self._provisional_ids = count(-1, -1)
+
+    def track(self, key: Hashable, instance: models.Model, row: ParsedRow) -> Entry:
+        """Remember the instance as it is now; call before changing it. A key is tracked once."""
+        if key in self.entries:
+            return self.entries[key]
+        is_new = instance.pk is None
+        if is_new and self.self_link:
+            instance.pk = next(self._provisional_ids)
+        before = {} if is_new else {name: getattr(instance, attname) for name, attname in self.attnames.items()}
+        self.entries[key] = Entry(instance, row, is_new, before)
+        return self.entries[key]
+
+    def changed_fields(self, entry: Entry) -> list[str]:
+        if entry.is_new:
+            return []
+        return [
+            name for name, attname in self.attnames.items() if getattr(entry.instance, attname) != entry.before[name]
+        ]
+
+    def count(self, label: str) -> EntityCount:
+        """Created, updated and unchanged rows; rows with an error are left out (they are never written)."""
+        entries = [entry for entry in self.entries.values() if not entry.row.has_error()]
+        created = sum(entry.is_new for entry in entries)
+        updated = sum(1 for entry in entries if self.changed_fields(entry))
+        return EntityCount(str(label), created, updated, len(entries) - created - updated)
+
+    def save(self) -> None:
+        """Write new rows, then changed ones, then self-links, once every row has its real id."""
+        changes = {entry: self.changed_fields(entry) for entry in self.entries.values()}
+        links = [(entry, getattr(entry.instance, self.self_link)) for entry in self._relinked(changes)]
+        new = [entry.instance for entry in self.entries.values() if entry.is_new]
+        for instance in new:
+            instance.pk = None
+            if self.self_link:
+                setattr(instance, self.self_link, None)
+        self.model.objects.bulk_create(new, batch_size=BATCH_SIZE)
+        self._update(changes)
+        for entry, target in links:
+            setattr(entry.instance, self.self_link, target)
+        if links:
+            self._bulk_update([entry for entry, _ in links], {self.self_link})
+
+    def _relinked(self, changes: dict[Entry, list[str]]) -> list[Entry]:
+        """Entries whose self-link must be written after the creates (it may point to a new row)."""
+        if not self.self_link:
+            return []
+        attname = self.model._meta.get_field(self.self_link).attname
+        return [
+            entry
+            for entry, fields in changes.items()
+            if self.self_link in fields or (entry.is_new and getattr(entry.instance, attname) is not None)
+        ]
+
+    def _update(self, changes: dict[Entry, list[str]]) -> None:
+        plain = {entry: set(fields) - {self.self_link} for entry, fields in changes.items()}
+        plain = {entry: fields for entry, fields in plain.items() if fields}
+        if plain:
+            self._bulk_update(list(plain), set().union(*plain.values()))
+
+    def _bulk_update(self, entries: list[Entry], fields: set[str]) -> None:
+        self.model.objects.bulk_update([entry.instance for entry in entries], sorted(fields), batch_size=BATCH_SIZE)

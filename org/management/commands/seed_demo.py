@@ -1,0 +1,62 @@
+"""``manage.py seed_demo``: the demo regency and its logins; ``--employees N`` adds N people for benchmarks."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from org.demo import DemoSummary, Tally, logins_table, seed_organisation
+from org.demo_data import REGENCY_NAME
+
+# Later app seeders (appraisal plans, survey responses) go here, in the order they must run, as dotted
+# paths to functions that take no arguments, are idempotent and return a one-line summary. They run
+# after the organisation exists.
+APP_SEEDERS: tuple[str, ...] = (
+    "appraisal.demo.seed_appraisal",
+    "surveys.demo.seed_surveys",
+)
+
+EMPLOYEES_NEGATIVE = gettext_lazy("--employees harus 0 atau lebih.")
+
+
+class Command(BaseCommand):
+    help = "Isi data demo (idempoten) dan cetak akun demo; --employees N menambah N pegawai buatan untuk uji beban."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--employees", type=int, default=0, metavar="N", help="tambah N pegawai buatan")
+        parser.add_argument("--print-logins", action="store_true", help="hanya cetak tabel akun demo")
+
+    def handle(self, *args, employees: int, print_logins: bool, **options) -> None:
+        if employees < 0:
+            raise CommandError(EMPLOYEES_NEGATIVE)
+        if not print_logins:
+            self._seed(employees)
+        self.stdout.write(logins_table())
+
+    def _seed(self, employees: int) -> None:
+        started = time.monotonic()
+        summary = seed_organisation(extra_employees=employees)
+        self.stdout.write(_summary_text(summary, seconds=time.monotonic() - started))
+        for path in APP_SEEDERS:
+            self.stdout.write(import_string(path)())
+
+
+def _summary_text(summary: DemoSummary, *, seconds: float) -> str:
+    rows: list[tuple[str, Tally]] = [
+        (_("unit kerja"), summary.units),
+        (_("jabatan"), summary.positions),
+        (_("pegawai"), summary.employees),
+        (_("pegawai tambahan"), summary.extra_employees),
+        (_("akun demo"), summary.logins),
+    ]
+    lines = [_("Data demo %(name)s (%(seconds).1f detik):") % {"name": REGENCY_NAME, "seconds": seconds}]
+    lines += [
+        _("  %(label)-17s %(created)6d dibuat, %(existing)6d sudah ada")
+        % {"label": label, "created": tally.created, "existing": tally.existing}
+        for label, tally in rows
+    ]
+    return "\n".join([*lines, _("Kata sandi akun demo disetel ulang ke yang tercetak di bawah."), ""])

@@ -1,0 +1,93 @@
+"""Who may manage surveys and read their results (domain.md §5).
+
+HR sees every unit; the head of a unit (an active employee whose position ``is_unit_head``) sees
+that unit and its sub-units. Anyone else is refused with 403; a unit head asking for a unit outside
+their subtree gets 404, as an outsider does everywhere in Kinerja.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+
+from org.models import Employee, Unit
+from org.roles import employee_of, is_hr
+from org.selectors import unit_subtree_ids
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from org.models import User
+
+    from .models import Complaint
+
+
+def headed_unit(user: User) -> Unit | None:
+    """The unit the user heads, if their (active) position is a unit head's."""
+    employee = employee_of(user)
+    if employee is None or employee.status != Employee.Status.AKTIF or not employee.position.is_unit_head:
+        return None
+    return employee.position.unit
+
+
+def managed_unit_ids(user: User) -> set[int] | None:
+    """Ids of the units whose surveys the user manages; ``None`` means all (HR). Memoised per request."""
+    if is_hr(user):
+        return None
+    if not hasattr(user, "_kinerja_survey_units"):
+        unit = headed_unit(user)
+        user._kinerja_survey_units = set(unit_subtree_ids(unit)) if unit else set()
+    return user._kinerja_survey_units
+
+
+def can_manage_surveys(user: User) -> bool:
+    return user.is_authenticated and managed_unit_ids(user) != set()
+
+
+def can_manage_unit(user: User, unit: Unit) -> bool:
+    ids = managed_unit_ids(user)
+    return ids is None or unit.pk in ids
+
+
+def survey_manager_required(view: Callable) -> Callable:
+    """Login first; logged-in users who are neither HR nor a unit head get 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not can_manage_surveys(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def get_managed_unit(user: User, code: str) -> Unit:
+    """The unit by code if the user manages it; 404 otherwise (outsiders learn nothing)."""
+    unit = get_object_or_404(Unit, code=code)
+    if not can_manage_unit(user, unit):
+        raise Http404
+    return unit
+
+
+def responsible_head(unit: Unit) -> Employee | None:
+    """The employee who must answer a unit's complaints: its head, else the nearest head above it."""
+    heads = {
+        head.position.unit_id: head
+        for head in Employee.objects.active()
+        .filter(position__is_unit_head=True, position__unit_id__in=unit.ancestor_ids(include_self=True))
+        .select_related("position", "user")
+    }
+    return next((heads[pk] for pk in unit.ancestor_ids(include_self=True) if pk in heads), None)
+
+
+def can_answer_complaint(user: User, complaint: Complaint) -> bool:
+    """Only the unit that must answer sees the contact and replies (UU 27/2022: purpose limitation)."""
+    me = employee_of(user)
+    head = responsible_head(complaint.unit)
+    return me is not None and head is not None and head.pk == me.pk

@@ -1,0 +1,253 @@
+"""Reads of survey results; the public entry points are ``unit_ikm``, ``employee_ikm`` and ``complaint_metrics``.
+
+Sums and counts per element are additive, so the database does the grouping and a unit's
+subtree is rolled up from per-unit totals; the formula itself is ``ikm.compute_ikm`` (domain.md §2.2).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from django.conf import settings
+from django.db.models import Avg, Count, F, QuerySet, Sum
+from django.db.models.functions import TruncMonth
+from django.utils.translation import gettext_lazy as _
+
+from org.models import Employee, Unit, User
+from org.selectors import unit_subtree_ids
+
+from .access import managed_unit_ids
+from .elements import ELEMENT_CODES, ELEMENTS
+from .ikm import IkmResult, compute_ikm, round_half_up
+from .models import Complaint, QrScanDay, Response, ResponseQuerySet, Service
+from .periods import QUARTER_BOUNDS, moments, quarter
+
+ANSWER_AGGREGATES = {
+    **{f"{code.lower()}_sum": Sum(code.lower()) for code in ELEMENT_CODES},
+    **{f"{code.lower()}_n": Count(code.lower()) for code in ELEMENT_CODES},
+}
+AGE_BANDS = [(15, 24, "15–24"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54"), (55, 64, "55–64")]
+AGE_BANDS += [(65, 200, "65+")]
+NOT_STATED = _("Tidak diisi")
+SECONDS_PER_HOUR = 3600
+
+
+def _totals(row: dict) -> dict[str, tuple[int, int]]:
+    return {code: (row[f"{code.lower()}_sum"] or 0, row[f"{code.lower()}_n"] or 0) for code in ELEMENT_CODES}
+
+
+def _unit_ids(unit: Unit, *, include_subunits: bool) -> list[int]:
+    return unit_subtree_ids(unit) if include_subunits else [unit.pk]
+
+
+def responses_in(*, unit: Unit, start: date, end: date, include_subunits: bool = True) -> ResponseQuerySet:
+    """All responses (excluded ones too) to a unit, optionally with its sub-units, on local dates start..end."""
+    return Response.objects.filter(unit_id__in=_unit_ids(unit, include_subunits=include_subunits)).between(start, end)
+
+
+def ikm_of(responses: ResponseQuerySet) -> IkmResult:
+    """The index of the responses that are not excluded; the excluded ones are only counted."""
+    row = responses.included().aggregate(n=Count("pk"), **ANSWER_AGGREGATES)
+    excluded = responses.filter(excluded_at__isnull=False).count()
+    return compute_ikm(_totals(row), responses=row["n"], excluded=excluded)
+
+
+def unit_ikm(
+    *, unit: Unit, start: date, end: date, include_subunits: bool = True, service: Service | None = None
+) -> IkmResult:
+    """A unit's IKM for a period (domain.md §2.2); the selector later scores and indicators call."""
+    responses = responses_in(unit=unit, start=start, end=end, include_subunits=include_subunits)
+    return ikm_of(responses.filter(service=service) if service else responses)
+
+
+def employee_ikm(*, employee: Employee, start: date, end: date) -> IkmResult:
+    """The IKM of responses that named the employee (``?petugas=``). Callers compare ``responses``
+    with ``settings.SKM_MIN_RESPONSES_PER_EMPLOYEE`` before using it (domain.md §7.2, §7.4)."""
+    return ikm_of(Response.objects.filter(officer=employee).between(start, end))
+
+
+def ikm_grouped(responses: ResponseQuerySet, key: str) -> list[tuple[object, IkmResult]]:
+    """One IKM per value of ``key`` (a field or an annotation), in that value's order."""
+    rows = responses.included().values(key).annotate(n=Count("pk"), **ANSWER_AGGREGATES).order_by(key)
+    return [(row[key], compute_ikm(_totals(row), responses=row["n"])) for row in rows]
+
+
+def ikm_by_service(responses: ResponseQuerySet) -> list[tuple[Service | None, IkmResult]]:
+    services = Service.objects.select_related("unit").in_bulk()
+    return [(services.get(pk), result) for pk, result in ikm_grouped(responses, "service")]
+
+
+def ikm_by_officer(responses: ResponseQuerySet) -> list[tuple[Employee, IkmResult]]:
+    grouped = ikm_grouped(responses.filter(officer__isnull=False), "officer")
+    employees = Employee.objects.in_bulk([pk for pk, _result in grouped])
+    return sorted(((employees[pk], result) for pk, result in grouped), key=lambda row: row[0].name)
+
+
+def ikm_by_month(responses: ResponseQuerySet) -> list[tuple[date, IkmResult]]:
+    return ikm_grouped(responses.annotate(month=TruncMonth("submitted_at")), "month")
+
+
+def ikm_by_quarter(*, unit: Unit, year: int, include_subunits: bool = True) -> list[tuple[str, IkmResult]]:
+    """The four quarters of a year side by side, for comparison across periods."""
+    return [
+        (f"TW {number}", unit_ikm(unit=unit, start=q.start, end=q.end, include_subunits=include_subunits))
+        for number in QUARTER_BOUNDS
+        for q in [quarter(year, number)]
+    ]
+
+
+def unit_comparison(*, units: list[Unit], start: date, end: date) -> list[tuple[Unit, IkmResult]]:
+    """Each unit's IKM with its sub-units, from one grouped query rolled up over the unit tree."""
+    rows = {
+        row["unit"]: row
+        for row in Response.objects.included()
+        .between(start, end)
+        .values("unit")
+        .annotate(n=Count("pk"), **ANSWER_AGGREGATES)
+        .order_by("unit")
+    }
+    return [(unit, _rolled_up(rows, unit_subtree_ids(unit))) for unit in units]
+
+
+def _rolled_up(rows: dict[int, dict], unit_ids: list[int]) -> IkmResult:
+    total: Counter = Counter()
+    for unit_id in unit_ids:
+        total.update({key: value or 0 for key, value in rows.get(unit_id, {}).items() if key != "unit"})
+    return compute_ikm(_totals(total), responses=total["n"])
+
+
+def comparison_units(user: User, *, root: Unit | None) -> list[Unit]:
+    """The units to compare side by side: the children of ``root``, or the user's top units."""
+    ids = managed_unit_ids(user)
+    if root is not None:
+        return list(root.children.filter(is_active=True).order_by("code"))
+    units = Unit.objects.filter(is_active=True).order_by("code")
+    if ids is None:
+        return list(units.filter(parent__isnull=True))
+    return [unit for unit in units.filter(pk__in=ids) if unit.parent_id not in ids]
+
+
+@dataclass(frozen=True)
+class Share:
+    label: str
+    count: int
+    percent: Decimal
+
+
+def _shares(counts: list[tuple[str, int]]) -> list[Share]:
+    total = sum(count for _label, count in counts)
+    return [Share(str(label), count, round_half_up(Fraction(100 * count, total or 1))) for label, count in counts]
+
+
+def profile_breakdown(responses: ResponseQuerySet) -> dict[str, list[Share]]:
+    """The respondent profile (domain.md §2.5) as counts and shares, blanks shown as "not stated"."""
+    included = responses.included()
+    breakdown = {
+        str(Response._meta.get_field(name).verbose_name): _shares(_choice_counts(included, name))
+        for name in ("gender", "education", "occupation")
+    }
+    breakdown[str(Response._meta.get_field("age").verbose_name)] = _shares(_age_counts(included))
+    return breakdown
+
+
+def _choice_counts(responses: ResponseQuerySet, name: str) -> list[tuple[str, int]]:
+    labels = dict(Response._meta.get_field(name).choices)
+    counts = dict(responses.values_list(name).annotate(c=Count("pk")).order_by())
+    rows = [(label, counts[value]) for value, label in labels.items() if counts.get(value)]
+    return rows + ([(NOT_STATED, counts[""])] if counts.get("") else [])
+
+
+def _age_counts(responses: ResponseQuerySet) -> list[tuple[str, int]]:
+    ages = dict(responses.values_list("age").annotate(c=Count("pk")).order_by())
+    rows = [(label, sum(c for age, c in ages.items() if age and low <= age <= high)) for low, high, label in AGE_BANDS]
+    return [row for row in rows if row[1]] + ([(NOT_STATED, ages[None])] if ages.get(None) else [])
+
+
+@dataclass(frozen=True)
+class QrFunnel:
+    scans: int
+    qr_submissions: int
+    submissions: int
+
+    @property
+    def conversion(self) -> Decimal | None:
+        return round_half_up(Fraction(100 * self.qr_submissions, self.scans)) if self.scans else None
+
+
+def qr_funnel(*, unit: Unit, start: date, end: date, include_subunits: bool = True) -> QrFunnel:
+    """QR scans (counted per day) against the responses that came through a QR code."""
+    ids = _unit_ids(unit, include_subunits=include_subunits)
+    scans = QrScanDay.objects.filter(unit_id__in=ids, day__range=(start, end)).aggregate(s=Sum("count"))["s"]
+    responses = responses_in(unit=unit, start=start, end=end, include_subunits=include_subunits)
+    return QrFunnel(scans or 0, responses.filter(source=Response.Source.QR).count(), responses.count())
+
+
+@dataclass(frozen=True)
+class ComplaintMetrics:
+    """Complaint handling of a unit in a period: a service metric indicators can use (e.g. "answered in 3 days")."""
+
+    received: int
+    answered: int
+    answered_within: int
+    resolved: int
+    within_days: int
+    mean_hours_to_first_response: Decimal | None
+    mean_hours_to_resolution: Decimal | None
+
+    @property
+    def open(self) -> int:
+        return self.received - self.resolved
+
+    @property
+    def answered_within_percent(self) -> Decimal | None:
+        """Share of the complaints received that were answered within the deadline (unanswered count as late)."""
+        return round_half_up(Fraction(100 * self.answered_within, self.received)) if self.received else None
+
+
+def complaint_metrics(
+    *, unit: Unit, start: date, end: date, include_subunits: bool = True, within_days: int | None = None
+) -> ComplaintMetrics:
+    """Times to first response and to resolution for complaints received on local dates start..end."""
+    days = within_days if within_days is not None else settings.SKM_COMPLAINT_RESPONSE_DAYS
+    since, until = moments(start, end)
+    complaints = Complaint.objects.filter(
+        unit_id__in=_unit_ids(unit, include_subunits=include_subunits), submitted_at__gte=since, submitted_at__lt=until
+    )
+    row = complaints.aggregate(
+        received=Count("pk"),
+        answered=Count("first_response_at"),
+        resolved=Count("resolved_at"),
+        to_first=Avg(F("first_response_at") - F("submitted_at")),
+        to_resolution=Avg(F("resolved_at") - F("submitted_at")),
+    )
+    within = complaints.filter(first_response_at__lte=F("submitted_at") + timedelta(days=days)).count()
+    return ComplaintMetrics(
+        received=row["received"],
+        answered=row["answered"],
+        answered_within=within,
+        resolved=row["resolved"],
+        within_days=days,
+        mean_hours_to_first_response=_hours(row["to_first"]),
+        mean_hours_to_resolution=_hours(row["to_resolution"]),
+    )
+
+
+def _hours(duration: timedelta | None) -> Decimal | None:
+    if duration is None:
+        return None
+    return round_half_up(Fraction(duration // timedelta(microseconds=1), SECONDS_PER_HOUR * 1_000_000))
+
+
+def complaints_visible_to(user: User) -> QuerySet[Complaint]:
+    """HR sees every complaint; a unit head those of their subtree (without contacts, see ``access``)."""
+    complaints = Complaint.objects.select_related("unit", "service")
+    ids = managed_unit_ids(user)
+    return complaints if ids is None else complaints.filter(unit_id__in=ids)
+
+
+def element_names() -> dict[str, str]:
+    return {code: str(element.name) for code, element in ELEMENTS.items()}

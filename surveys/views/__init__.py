@@ -1,0 +1,1 @@
+"""Views of the survey, split by audience: ``public`` (citizens), ``results``, ``setup``, ``complaints`` (staff)."""

@@ -1,0 +1,111 @@
+"""notify(): the in-app row, and the e-mail queued through Celery only after commit."""
+
+from __future__ import annotations
+
+import time
+
+import kombu.pools
+import pytest
+from django.core import mail
+
+from config.celery import app as celery_app
+from notifications.models import Notification
+from notifications.services import notification_email_send, notify
+from tests.factories import EmployeeFactory, UserFactory
+from tests.notifications.factories import NotificationFactory
+
+
+@pytest.fixture
+def eager(settings, db):
+    settings.CELERY_TASK_ALWAYS_EAGER = True
+
+
+def _drop_broker_pools() -> None:
+    """Celery caches its connection and producer pools (even eager calls build them); drop both
+    so the next publish connects to whatever ``CELERY_BROKER_URL`` says now."""
+    kombu.pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def broker_down(settings, db):
+    """A broker nobody listens on."""
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    _drop_broker_pools()
+    yield
+    _drop_broker_pools()
+
+
+def test_it_stores_an_unread_notification(db):
+    user = UserFactory()
+    notification = notify(recipient=user, title="SKP disetujui", body="Selamat.", url="/kinerja/1/")
+    assert Notification.objects.get() == notification
+    assert (notification.recipient, notification.title, notification.url) == (user, "SKP disetujui", "/kinerja/1/")
+    assert notification.read_at is None
+
+
+def test_it_skips_a_recipient_without_login(db):
+    assert notify(recipient=None, title="Tidak ada akun") is None
+    assert not Notification.objects.exists()
+
+
+def test_it_cuts_an_overlong_title_to_the_column_size(db):
+    assert len(notify(recipient=UserFactory(), title="x" * 300).title) == 200
+
+
+def test_it_emails_through_the_task_only_after_commit(eager, django_capture_on_commit_callbacks):
+    user = UserFactory(email="ani@example.go.id")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        notify(recipient=user, title="SKP menunggu persetujuan", body="Silakan periksa.", url="/kinerja/7/")
+        assert mail.outbox == []
+    assert len(callbacks) == 1
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["ani@example.go.id"]
+    assert message.subject == "[Kinerja] SKP menunggu persetujuan"
+    assert "Silakan periksa." in message.body
+    assert message.body.endswith("/kinerja/7/")
+
+
+def test_it_sends_nothing_when_the_transaction_rolls_back(eager, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        notify(recipient=UserFactory(email="ani@example.go.id"), title="Batal")
+    assert len(callbacks) == 1
+    assert mail.outbox == []
+
+
+def test_it_falls_back_to_the_employee_address(eager, django_capture_on_commit_callbacks):
+    employee = EmployeeFactory(user=UserFactory(email=""), email="budi@example.go.id")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify(recipient=employee.user, title="Halo")
+    assert [message.to for message in mail.outbox] == [["budi@example.go.id"]]
+
+
+def test_it_queues_no_email_for_a_recipient_without_address(eager, django_capture_on_commit_callbacks):
+    employee = EmployeeFactory(user=UserFactory(email=""), email="")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        notification = notify(recipient=employee.user, title="Tanpa e-mail")
+    assert callbacks == []
+    assert mail.outbox == []
+    assert notification.pk is not None
+
+
+def test_it_survives_a_broker_outage_and_keeps_the_notification(
+    broker_down, django_capture_on_commit_callbacks, caplog
+):
+    started = time.monotonic()
+    with django_capture_on_commit_callbacks(execute=True):
+        notification = notify(recipient=UserFactory(email="ani@example.go.id"), title="Broker mati")
+    assert Notification.objects.filter(pk=notification.pk).exists()
+    assert "not queued: broker unavailable" in caplog.text
+    assert mail.outbox == []
+    assert time.monotonic() - started < 10
+
+
+def test_it_never_puts_an_external_link_in_the_email(db):
+    notification = NotificationFactory(recipient=UserFactory(email="ani@example.go.id"), url="https://evil.example/x")
+    notification_email_send(notification=notification)
+    assert "evil.example" not in mail.outbox[0].body
+    assert mail.outbox[0].body.endswith("/notifikasi/")
