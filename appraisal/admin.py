@@ -9,7 +9,19 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from .models import AppraisalPeriod, IndicatorTemplate, PeriodLog, Plan, PlanLog, Realisation
+from .models import (
+    AppraisalPeriod,
+    CoreValue,
+    Evaluation,
+    EvaluationLog,
+    IndicatorTemplate,
+    OrganisationResult,
+    PeriodLog,
+    Plan,
+    PlanLog,
+    RatingChange,
+    Realisation,
+)
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -88,3 +100,50 @@ class RealisationAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows that change only through the services (or a migration): visible, never edited here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(CoreValue)
+class CoreValueAdmin(ReadOnlyAdmin):
+    """The BerAKHLAK values are seeded by migration 0003 (domain.md §1.3) and not user-editable."""
+
+    list_display = ["order", "name", "competency_code"]
+
+
+class EvaluationLogInline(ReadOnlyInline):
+    model = EvaluationLog
+    fields = ["created_at", "action", "from_status", "to_status", "reason", "actor"]
+    readonly_fields = fields
+
+
+class RatingChangeInline(ReadOnlyInline):
+    model = RatingChange
+    fields = ["created_at", "field", "value", "old", "new", "context", "actor"]
+    readonly_fields = fields
+
+
+@admin.register(Evaluation)
+class EvaluationAdmin(ReadOnlyAdmin):
+    list_display = ["plan", "kind", "checkpoint", "status", "work_rating", "behaviour_rating", "predikat"]
+    list_filter = ["kind", "status", "predikat", "plan__period"]
+    search_fields = ["plan__employee__name", "plan__employee__nip"]
+    list_select_related = ["plan__employee", "plan__period"]
+    inlines = [EvaluationLogInline, RatingChangeInline]
+
+
+@admin.register(OrganisationResult)
+class OrganisationResultAdmin(ReadOnlyAdmin):
+    list_display = ["unit", "period", "result", "exceeded", "set_by", "updated_at"]
+    list_filter = ["period", "result", "exceeded"]

@@ -16,9 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from org.roles import can_view_employee, employee_of, is_hr
 
 if TYPE_CHECKING:
-    from org.models import User
+    from org.models import Unit, User
 
-    from .models import AppraisalPeriod, Plan
+    from .models import AppraisalPeriod, Evaluation, FeedbackNote, Plan
 
 NOT_ALLOWED = _("Anda tidak berwenang melakukan tindakan ini pada SKP ini.")
 PERIOD_CLOSED = _("Periode %(year)s sudah ditutup; data hanya dapat diubah oleh BKPSDM.")
@@ -58,3 +58,31 @@ def ensure_period_writable(period: AppraisalPeriod, user: User) -> None:
     """A closed period is read-only for everyone but HR (the issue, point 1)."""
     if not period.is_open and not is_hr(user):
         raise ValidationError(PERIOD_CLOSED, code="period_closed", params={"year": period.year})
+
+
+def can_see_ratings(user: User, evaluation: Evaluation) -> bool:
+    """The employee sees ratings and feedback once the result is sent; every other reader always."""
+    if evaluation.is_released:
+        return True
+    return plan_roles(user, evaluation.plan) != {PlanRole.OWNER}
+
+
+def can_see_note(user: User, note: FeedbackNote, *, roles: frozenset[PlanRole]) -> bool:
+    """Private notes are for the Pejabat Penilai and HR only (issue point 2)."""
+    return not note.is_private or bool(roles & {PlanRole.ASSESSOR, PlanRole.HR})
+
+
+def heads_unit(user: User, unit: Unit | None) -> bool:
+    """Whether the user's employee record holds the head position of this unit."""
+    me = employee_of(user)
+    return unit is not None and me is not None and me.position.is_unit_head and me.position.unit_id == unit.pk
+
+
+def can_set_org_result(user: User, unit: Unit) -> bool:
+    """HR, or the head of the unit one level up (domain.md §1.6 step 1, §5 step 3)."""
+    return is_hr(user) or heads_unit(user, unit.parent)
+
+
+def can_view_distribution(user: User, unit: Unit) -> bool:
+    """HR, the unit's own head (who is warned) and the head of the unit above."""
+    return can_set_org_result(user, unit) or heads_unit(user, unit)

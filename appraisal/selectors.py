@@ -2,15 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
-from django.db.models import Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.conf import settings
+from django.db.models import Avg, Case, IntegerField, Prefetch, QuerySet, Value, When
 
-from org.models import Employee
+from org.models import Employee, Unit, User
+from org.roles import employee_of, is_hr
 from org.selectors import reports_of
 
-from .models import AppraisalPeriod, Checkpoint, Indicator, Plan, Realisation, Section, WorkResult
+from .distribution import DistributionCheck, distribution_check
+from .models import (
+    AppraisalPeriod,
+    Checkpoint,
+    CoreValue,
+    Evaluation,
+    FeedbackNote,
+    Indicator,
+    OrganisationResult,
+    PeerAnswer,
+    PeerRequest,
+    Plan,
+    Realisation,
+    Section,
+    WorkResult,
+)
 from .reports import PlanReport, plan_report
 
 SECTION_FIRST = Case(When(section=Section.UTAMA, then=Value(0)), default=Value(1), output_field=IntegerField())
@@ -100,3 +119,146 @@ def monitoring_rows(*, supervisor: Employee, period: AppraisalPeriod, checkpoint
 def _row(employee: Employee, plan: Plan | None, checkpoint: Checkpoint) -> MonitoringRow:
     report = plan_report(plan, checkpoint=checkpoint) if plan is not None else None
     return MonitoringRow(employee, plan, report)
+
+
+# --- Evaluations (docs/appraisal-evaluations.md) ---------------------------------------------
+
+EVALUATION_RELATED = (
+    "plan__period",
+    "plan__employee__user",
+    "plan__assessor__user",
+    "plan__assessor_superior__user",
+    "plan__unit",
+    "plan__position",
+    "updated_by__employee",
+)
+
+
+def evaluations_with_content(queryset: QuerySet[Evaluation]) -> QuerySet[Evaluation]:
+    """Evaluations with the rows their pages show: values, work results, actions, peers and the objection."""
+    return queryset.select_related(*EVALUATION_RELATED, "objection").prefetch_related(
+        "behaviour_ratings__value",
+        "result_assessments",
+        "development_actions__value",
+        "development_actions__work_result",
+        "peer_requests__peer",
+    )
+
+
+def evaluation_report(evaluation: Evaluation) -> PlanReport:
+    """The §7.1 achievement at the evaluation's checkpoint (the annual one uses the last checkpoint)."""
+    plan = with_progress(Plan.objects.filter(pk=evaluation.plan_id), checkpoint=evaluation.checkpoint).get()
+    return plan_report(plan, checkpoint=plan.period.checkpoint(evaluation.checkpoint))
+
+
+def _evaluations() -> QuerySet[Evaluation]:
+    return Evaluation.objects.select_related("plan__period", "plan__employee", "plan__assessor")
+
+
+def evaluations_of(employee: Employee) -> QuerySet[Evaluation]:
+    return _evaluations().filter(plan__employee=employee).order_by("-plan__period__year", "-checkpoint", "-pk")
+
+
+def evaluations_to_rate(assessor: Employee) -> QuerySet[Evaluation]:
+    """Open evaluations the Pejabat Penilai still has to finish."""
+    open_statuses = [Evaluation.Status.SELF_ASSESSMENT, Evaluation.Status.RATING]
+    return _evaluations().filter(plan__assessor=assessor, status__in=open_statuses).order_by("created_at", "pk")
+
+
+def evaluations_for_superior(superior: Employee) -> QuerySet[Evaluation]:
+    """Annual results waiting for approval and objections waiting for a decision."""
+    waiting = [Evaluation.Status.SUBMITTED, Evaluation.Status.OBJECTED]
+    return _evaluations().filter(plan__assessor_superior=superior, status__in=waiting).order_by("updated_at", "pk")
+
+
+def open_peer_requests(peer: Employee) -> QuerySet[PeerRequest]:
+    statuses = [Evaluation.Status.SELF_ASSESSMENT, Evaluation.Status.RATING]
+    return (
+        PeerRequest.objects.filter(peer=peer, answered_at__isnull=True, evaluation__status__in=statuses)
+        .select_related("evaluation__plan__employee", "evaluation__plan__period")
+        .order_by("invited_at", "pk")
+    )
+
+
+def plan_notes(plan: Plan, *, with_private: bool) -> QuerySet[FeedbackNote]:
+    notes = plan.feedback_notes.select_related("work_result", "value", "evidence", "author__employee")
+    return notes if with_private else notes.filter(is_private=False)
+
+
+@dataclass(frozen=True)
+class PeerSummary:
+    """Peer answers without names: per-value means and the comments, shown from a minimum count."""
+
+    invited: int
+    answered: int
+    minimum: int
+    means: dict[int, Decimal] = field(default_factory=dict)
+    comments: list[str] = field(default_factory=list)
+
+    @property
+    def shown(self) -> bool:
+        return self.answered >= self.minimum
+
+
+def peer_summary(evaluation: Evaluation) -> PeerSummary:
+    requests = list(evaluation.peer_requests.all())
+    answered = [r for r in requests if r.answered_at is not None]
+    minimum = settings.APPRAISAL_PEER_MIN_ANSWERS
+    if len(answered) < minimum:
+        return PeerSummary(len(requests), len(answered), minimum)
+    rows = PeerAnswer.objects.filter(request__in=answered).values("value").annotate(mean=Avg("score"))
+    comments = sorted(r.comment for r in answered if r.comment)  # sorted, so order does not reveal who
+    return PeerSummary(len(requests), len(answered), minimum, {r["value"]: r["mean"] for r in rows}, comments)
+
+
+def core_values() -> list[CoreValue]:
+    return list(CoreValue.objects.order_by("order"))
+
+
+def unit_head(unit: Unit) -> Employee | None:
+    heads = Employee.objects.active().filter(position__unit=unit, position__is_unit_head=True)
+    return heads.select_related("user").first()
+
+
+@dataclass(frozen=True)
+class UnitDistribution:
+    """A unit's annual predikat in a period against its organisation result (§1.6)."""
+
+    unit: Unit
+    period: AppraisalPeriod
+    org_result: OrganisationResult | None
+    check: DistributionCheck | None
+    counts: dict[str, int]
+    plans: int
+    in_progress: int
+
+    @property
+    def rated(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def complete(self) -> bool:
+        return self.plans > 0 and self.rated >= self.plans
+
+
+def unit_distribution(*, unit: Unit, period: AppraisalPeriod) -> UnitDistribution:
+    """Predikat of annual evaluations the officials have finished (submitted or later) in the unit."""
+    annual = Evaluation.objects.filter(kind=Evaluation.Kind.ANNUAL, plan__period=period, plan__unit=unit)
+    rated = annual.filter(status__in=Evaluation.RATED_STATUSES).exclude(predikat="")
+    counts = Counter(rated.values_list("predikat", flat=True))
+    org_result = OrganisationResult.objects.filter(unit=unit, period=period).select_related("set_by__employee").first()
+    check = distribution_check(result=org_result.result, counts=counts) if org_result else None
+    plans = Plan.objects.filter(period=period, unit=unit).count()
+    in_progress = annual.exclude(status__in=Evaluation.RATED_STATUSES).count()
+    return UnitDistribution(unit, period, org_result, check, dict(counts), plans, in_progress)
+
+
+def distribution_units(user: User) -> list[Unit]:
+    """Units whose distribution the user may see: HR every unit; a unit head their unit and those right below."""
+    if is_hr(user):
+        return list(Unit.objects.filter(is_active=True).order_by("code"))
+    me = employee_of(user)
+    if me is None or not me.position.is_unit_head:
+        return []
+    own = me.position.unit
+    return [own, *own.children.filter(is_active=True).order_by("code")]

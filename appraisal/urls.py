@@ -1,7 +1,7 @@
 from django.urls import path
 
-from .models import PlanLog
-from .views import monitoring, periods, plans, progress
+from .models import EvaluationLog, PlanLog
+from .views import distribution, documents, evaluations, feedback, monitoring, objections, periods, plans, progress
 
 app_name = "appraisal"
 
@@ -32,4 +32,54 @@ urlpatterns = [
     path("bukti/<int:pk>/unduh/", progress.evidence_download, name="evidence-download"),
     path("bukti/<int:pk>/hapus/", progress.evidence_delete, name="evidence-delete"),
     path("pemantauan/", monitoring.plan_monitoring, name="plan-monitoring"),
+    # Evaluations, feedback, objections, documents and the distribution (docs/appraisal-evaluations.md).
+    path("skp/<int:pk>/pdf/", documents.plan_pdf, name="plan-pdf"),
+    path("skp/<int:pk>/ekspektasi/", feedback.plan_expectations, name="plan-expectations"),
+    path("skp/<int:pk>/umpan-balik/", feedback.feedback_list, name="feedback-list"),
+    path("skp/<int:pk>/umpan-balik/baru/", feedback.feedback_create, name="feedback-create"),
+    path("skp/<int:pk>/evaluasi/baru/", evaluations.evaluation_create, name="evaluation-create"),
+    path("evaluasi/", evaluations.evaluation_list, name="evaluation-list"),
+    path("evaluasi/<int:pk>/", evaluations.evaluation_detail, name="evaluation-detail"),
+    path("evaluasi/<int:pk>/penilaian-diri/", evaluations.evaluation_self, name="evaluation-self"),
+    path("evaluasi/<int:pk>/nilai/", evaluations.evaluation_rate, name="evaluation-rate"),
+    path("evaluasi/<int:pk>/riwayat/", evaluations.evaluation_history, name="evaluation-history"),
+    path("evaluasi/<int:pk>/pdf/", documents.evaluation_pdf, name="evaluation-pdf"),
+    path(
+        "evaluasi/<int:pk>/kirim-penilaian-diri/",
+        evaluations.evaluation_transition,
+        {"action": EvaluationLog.Action.SELF_SUBMIT},
+        name="evaluation-selfsubmit",
+    ),
+    path(
+        "evaluasi/<int:pk>/mulai/",
+        evaluations.evaluation_transition,
+        {"action": EvaluationLog.Action.START},
+        name="evaluation-start",
+    ),
+    path(
+        "evaluasi/<int:pk>/ajukan/",
+        evaluations.evaluation_transition,
+        {"action": EvaluationLog.Action.SUBMIT},
+        name="evaluation-submit",
+    ),
+    path(
+        "evaluasi/<int:pk>/setujui/",
+        evaluations.evaluation_transition,
+        {"action": EvaluationLog.Action.APPROVE},
+        name="evaluation-approve",
+    ),
+    path(
+        "evaluasi/<int:pk>/kembalikan/",
+        evaluations.evaluation_transition,
+        {"action": EvaluationLog.Action.RETURN},
+        name="evaluation-return",
+    ),
+    path("evaluasi/<int:pk>/keberatan/", objections.objection_create, name="objection-create"),
+    path("evaluasi/<int:pk>/keberatan/putus/", objections.objection_decide, name="objection-decide"),
+    path("evaluasi/<int:pk>/pengembangan/", feedback.development_action_create, name="developmentaction-create"),
+    path("pengembangan/<int:pk>/hapus/", feedback.development_action_delete, name="developmentaction-delete"),
+    path("evaluasi/<int:pk>/rekan/", feedback.peer_invite, name="peer-invite"),
+    path("rekan/<int:pk>/", feedback.peer_answer, name="peer-answer"),
+    path("distribusi/", distribution.distribution_detail, name="distribution-detail"),
+    path("distribusi/capaian/", distribution.org_result_set_view, name="orgresult-set"),
 ]

@@ -20,4 +20,5 @@ urlpatterns = [
     path("kinerja/", include("appraisal.urls")),
     path("survei/", include("surveys.urls")),
     path("pelatihan/", include("training.urls")),
+    path("skor/", include("scoring.urls")),
 ]

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 
+from config.celery import enqueue_on_commit
 from org.models import User
 
 from .models import Notification
-
-logger = logging.getLogger(__name__)
 
 
 def recipient_email(user: User) -> str:
@@ -37,16 +34,8 @@ def notify(*, recipient: User | None, title: str, body: str = "", url: str = "")
     if recipient_email(recipient):
         from .tasks import notification_email_send
 
-        transaction.on_commit(lambda: _enqueue_email(notification_email_send, notification.pk))
+        enqueue_on_commit(notification_email_send, notification.pk)
     return notification
-
-
-def _enqueue_email(task, notification_id: int) -> None:
-    """Queue the e-mail; a broker outage must not break the request that caused it."""
-    try:
-        task.delay(notification_id)
-    except Exception:  # noqa: BLE001 - any broker error: the in-app notification is already stored
-        logger.warning("E-mail for notification %s not queued: broker unavailable", notification_id)
 
 
 def notification_email_send(*, notification: Notification) -> None:

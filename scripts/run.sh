@@ -9,6 +9,7 @@ PY=.venv/bin/python
 mkdir -p var/log
 
 $PY manage.py seed_demo
+$PY manage.py setup_periodic_tasks
 
 pids=()
 stop() {

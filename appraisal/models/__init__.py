@@ -1,5 +1,17 @@
-"""Appraisal models, split by subdomain; evaluations and objections will join as new modules."""
+"""Appraisal models, split by subdomain."""
 
+from .evaluations import (
+    BehaviourExpectation,
+    BehaviourRating,
+    CoreValue,
+    DevelopmentAction,
+    Evaluation,
+    EvaluationLog,
+    RatingChange,
+    ResultAssessment,
+)
+from .feedback import PEER_SCALE, FeedbackNote, PeerAnswer, PeerRequest
+from .objections import Objection, OrganisationResult
 from .periods import AppraisalPeriod, Checkpoint, PeriodLog
 from .plans import (
     Aspect,
@@ -16,19 +28,33 @@ from .plans import (
 from .progress import Activity, Evidence, Realisation
 
 __all__ = [
+    "PEER_SCALE",
     "Activity",
     "AppraisalPeriod",
     "Aspect",
+    "BehaviourExpectation",
+    "BehaviourRating",
     "Checkpoint",
     "CheckpointTarget",
+    "CoreValue",
+    "DevelopmentAction",
     "Direction",
+    "Evaluation",
+    "EvaluationLog",
     "Evidence",
+    "FeedbackNote",
     "Indicator",
     "IndicatorTemplate",
+    "Objection",
+    "OrganisationResult",
+    "PeerAnswer",
+    "PeerRequest",
     "PeriodLog",
     "Plan",
     "PlanLog",
+    "RatingChange",
     "Realisation",
+    "ResultAssessment",
     "Section",
     "Source",
     "WorkResult",

@@ -1,1 +1,1 @@
-"""Appraisal workflows, one module per subdomain (periods, plans, progress)."""
+"""Appraisal workflows, one module per subdomain (periods, plans, progress, evaluations and the rest)."""

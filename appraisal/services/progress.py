@@ -16,6 +16,7 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from org.models import User
+from scoring.services import employee_scores_queue
 
 from ..evidence import check_evidence_file
 from ..models import Activity, Evidence, Indicator, Plan, Realisation, Source
@@ -46,12 +47,16 @@ def _checkpoint(plan: Plan, number: int):
     return checkpoint
 
 
-def _store(*, indicator: Indicator, number: int, value: Decimal, note: str, source: str, user: User) -> Realisation:
+def _store(
+    plan: Plan, *, indicator: Indicator, number: int, value: Decimal, note: str, source: str, user: User
+) -> Realisation:
+    """Save the realisation and queue a recompute of the employee's stored scores (after commit)."""
     realisation = Realisation.objects.filter(indicator=indicator, checkpoint=number).first()
     realisation = realisation or Realisation(indicator=indicator, checkpoint=number)
     realisation.value, realisation.note, realisation.source, realisation.updated_by = value, note, source, user
     realisation.full_clean()
     realisation.save()
+    employee_scores_queue(plan=plan, acting_user=user)
     return realisation
 
 
@@ -65,7 +70,7 @@ def realisation_record(
     if is_measured(indicator.source):
         raise ValidationError(MEASURED_NOT_MANUAL, code="measured")
     return _store(
-        indicator=indicator, number=checkpoint, value=value, note=note, source=Source.MANUAL, user=acting_user
+        plan, indicator=indicator, number=checkpoint, value=value, note=note, source=Source.MANUAL, user=acting_user
     )
 
 
@@ -77,7 +82,7 @@ def realisation_sync(*, indicator: Indicator, checkpoint: int, acting_user: User
     if value is None:
         raise SourceUnavailable(str(NO_DATA_YET))
     return _store(
-        indicator=indicator, number=checkpoint, value=value, note="", source=indicator.source, user=acting_user
+        plan, indicator=indicator, number=checkpoint, value=value, note="", source=indicator.source, user=acting_user
     )
 
 

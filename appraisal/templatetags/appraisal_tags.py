@@ -9,6 +9,8 @@ from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from ..achievement import Formula, Hint, round2
+from ..distribution import OrgResult
+from ..predikat import Predikat, Rating
 
 register = template.Library()
 
@@ -83,3 +85,51 @@ def state_colour(value: str) -> str:
 @register.filter
 def status_colour(value: str) -> str:
     return STATUS_COLOURS.get(value, "secondary")
+
+
+RATING_COLOURS = {"DI_ATAS_EKSPEKTASI": "success", "SESUAI_EKSPEKTASI": "primary", "DI_BAWAH_EKSPEKTASI": "danger"}
+PREDIKAT_COLOURS = {
+    "SANGAT_BAIK": "success",
+    "BAIK": "primary",
+    "BUTUH_PERBAIKAN": "warning",
+    "KURANG_MISCONDUCT": "danger",
+    "SANGAT_KURANG": "dark",
+}
+EVALUATION_STATUS_COLOURS = {
+    "SELF_ASSESSMENT": "info",
+    "RATING": "secondary",
+    "SUBMITTED": "primary",
+    "SENT": "success",
+    "OBJECTED": "warning",
+    "DECIDED": "success",
+}
+
+
+@register.filter
+def rating_label(value: str | None) -> str:
+    return Rating(value).label if value in Rating.values else "—"
+
+
+@register.filter
+def rating_colour(value: str | None) -> str:
+    return RATING_COLOURS.get(value or "", "light")
+
+
+@register.filter
+def predikat_label(value: str | None) -> str:
+    return Predikat(value).label if value in Predikat.values else "—"
+
+
+@register.filter
+def predikat_colour(value: str | None) -> str:
+    return PREDIKAT_COLOURS.get(value or "", "light")
+
+
+@register.filter
+def evaluation_colour(value: str) -> str:
+    return EVALUATION_STATUS_COLOURS.get(value, "secondary")
+
+
+@register.filter
+def org_result_label(value: str | None) -> str:
+    return OrgResult(value).label if value in OrgResult.values else "—"

@@ -8,8 +8,9 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
 
-from ..models import Indicator, Plan
+from ..models import Evaluation, Indicator, Plan
 from ..permissions import can_view_plan, plan_roles
+from ..selectors import EVALUATION_RELATED
 
 PLAN_RELATED = ("period", "employee__supervisor", "assessor", "assessor_superior", "position", "unit")
 
@@ -35,3 +36,12 @@ def roles_context(request: HttpRequest, plan: Plan) -> dict:
 def flash_errors(request: HttpRequest, exc: ValidationError) -> None:
     for message in exc.messages:
         messages.error(request, message)
+
+
+def get_evaluation(request: HttpRequest, pk: int, queryset: QuerySet[Evaluation] | None = None) -> Evaluation:
+    """The evaluation if the user may read its plan; a supervisor of other people gets 404 (issue)."""
+    queryset = queryset if queryset is not None else Evaluation.objects.select_related(*EVALUATION_RELATED)
+    evaluation = get_object_or_404(queryset, pk=pk)
+    if not can_view_plan(request.user, evaluation.plan):
+        raise Http404
+    return evaluation

@@ -12,8 +12,10 @@ from django.views.decorators.http import require_POST
 
 from org.roles import employee_of
 
+from ..evaluation_forms import EvaluationOpenForm
 from ..forms import IndicatorForm, PlanCreateForm, ReasonForm, WorkResultForm
 from ..models import AppraisalPeriod, Indicator, Plan, PlanLog, WorkResult
+from ..permissions import PlanRole, plan_roles
 from ..reports import plan_report
 from ..selectors import plans_awaiting, plans_of, plans_with_content, with_progress
 from ..services import plans as services
@@ -72,8 +74,22 @@ def plan_detail(request, pk: int):
         "can_edit": _can_edit(request, plan),
         "reason_form": ReasonForm(),
         **roles_context(request, plan),
+        **_evaluation_context(request, plan),
     }
     return render(request, "appraisal/plan_detail.html", context)
+
+
+def _evaluation_context(request, plan: Plan) -> dict:
+    """The plan's evaluations, and for its Pejabat Penilai the form that opens the next one."""
+    is_assessor = PlanRole.ASSESSOR in plan_roles(request.user, plan)
+    can_open = is_assessor and plan.has_been_approved and plan.period.is_open
+    return {
+        "evaluations": plan.evaluations.select_related("plan__period").order_by("kind", "checkpoint")
+        if plan.has_been_approved
+        else [],
+        "open_form": EvaluationOpenForm(plan=plan) if can_open else None,
+        "is_assessor": is_assessor,
+    }
 
 
 def _can_edit(request, plan: Plan) -> bool:

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.postgres",
     "crispy_forms",
     "crispy_bootstrap5",
     "django_htmx",
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "appraisal",
     "surveys",
     "training",
+    "scoring",
 ]
 
 MIDDLEWARE = [
@@ -118,6 +120,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
 
 # --- Internationalisation ---------------------------------------------------------
 # Source strings are Indonesian (the default UI language); locale/en holds English.
@@ -176,6 +179,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # WeasyPrint logs every step of every PDF at INFO; only its warnings matter.
+    "loggers": {name: {"level": "WARNING"} for name in ("weasyprint", "fontTools")},
 }
 
 # --- Surveys: SKM/IKM and complaints (surveys app) -------------------------------------
@@ -238,3 +243,49 @@ ORG_IMPORT_MAX_UPLOAD_MB = env.int("ORG_IMPORT_MAX_UPLOAD_MB", default=10)
 ORG_IMPORT_MAX_ROWS = env.int("ORG_IMPORT_MAX_ROWS", default=20000)
 # Uploaded files wait under PRIVATE_MEDIA_ROOT/imports/ between the dry run and the confirmation.
 ORG_IMPORT_KEEP_HOURS = env.int("ORG_IMPORT_KEEP_HOURS", default=24)
+
+# --- Appraisal: evaluations, predikat, objections, distribution ----------------------------
+# docs/appraisal-evaluations.md; domain.md §1.4–§1.6 and §7.4. The §1.6 percentages are [S] and the
+# deadlines [U], so all of them are settings.
+# Days after the result is communicated during which the employee may object (§7.4).
+APPRAISAL_OBJECTION_DAYS = env.int("APPRAISAL_OBJECTION_DAYS", default=14)
+# Peer answers are shown (anonymised) only once at least this many colleagues answered.
+APPRAISAL_PEER_MIN_ANSWERS = env.int("APPRAISAL_PEER_MIN_ANSWERS", default=2)
+# Place printed beside the signatures on the evaluation document and the SKP.
+APPRAISAL_DOCUMENT_PLACE = env("APPRAISAL_DOCUMENT_PLACE", default="Kabupaten Contoh")
+# When true, the superior's approval is refused if it leaves a fully rated unit outside its pattern.
+APPRAISAL_DISTRIBUTION_BLOCKING = env.bool("APPRAISAL_DISTRIBUTION_BLOCKING", default=False)
+# Organisation result -> rules (kind, predikats, value); see appraisal/distribution.py for the kinds.
+APPRAISAL_DISTRIBUTION_PATTERNS = {
+    "ISTIMEWA": [("largest", ["SANGAT_BAIK"], 0), ("max_pct", ["SANGAT_BAIK"], "70")],
+    "BAIK": [
+        ("largest", ["BAIK"], 0),
+        ("max_pct", ["BAIK"], "70"),
+        ("min_count", ["BUTUH_PERBAIKAN", "KURANG_MISCONDUCT"], 1),
+    ],
+    "BUTUH_PERBAIKAN": [("min_pct", ["BUTUH_PERBAIKAN"], "60"), ("max_pct", ["SANGAT_BAIK"], "10")],
+    "KURANG": [
+        ("min_pct", ["KURANG_MISCONDUCT"], "60"),
+        ("min_pct", ["BUTUH_PERBAIKAN"], "10"),
+        ("max_pct", ["SANGAT_BAIK"], "10"),
+    ],
+    "SANGAT_KURANG": [
+        ("min_pct", ["SANGAT_KURANG"], "60"),
+        ("min_pct", ["KURANG_MISCONDUCT", "BUTUH_PERBAIKAN"], "10"),
+        ("max_count", ["SANGAT_BAIK"], 0),
+    ],
+}
+
+# --- Scoring: the composite score (domain.md §7.2), defaults for each period's policy -------
+# HR changes them per period (ScoringPolicy); these only seed a new period.
+SCORING_DEFAULTS = {
+    "weight_results": env.str("SCORING_WEIGHT_RESULTS", default="0.40"),
+    "weight_evaluation": env.str("SCORING_WEIGHT_EVALUATION", default="0.35"),
+    "weight_citizens": env.str("SCORING_WEIGHT_CITIZENS", default="0.15"),
+    "weight_peers": env.str("SCORING_WEIGHT_PEERS", default="0.10"),
+    "points_above": "100",
+    "points_as_expected": "80",
+    "points_below": "50",
+}
+# Nightly recompute of open periods (django-celery-beat; HR may edit it in the admin).
+SCORING_NIGHTLY_CRONTAB = {"minute": "30", "hour": "1"}

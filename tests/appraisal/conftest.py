@@ -10,7 +10,15 @@ from django.utils import timezone
 
 from appraisal.models import Plan
 
-from .factories import YEAR, IndicatorFactory, PeriodFactory, PlanFactory, WorkResultFactory
+from .factories import (
+    YEAR,
+    IndicatorFactory,
+    PeriodFactory,
+    PlanFactory,
+    WorkResultFactory,
+    open_evaluation,
+    rating_input,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -54,3 +62,37 @@ def approved_plan(plan):
 @pytest.fixture
 def indicator(approved_plan):
     return approved_plan.work_results.get().indicators.get()
+
+
+def rate(evaluation, **kwargs):
+    """Move an open evaluation to RATING if needed and save a complete rating as its assessor."""
+    from appraisal.services.evaluations import evaluation_rate, evaluation_start
+
+    user = evaluation.plan.assessor.user
+    evaluation.refresh_from_db()
+    if evaluation.status == "SELF_ASSESSMENT":
+        evaluation = evaluation_start(evaluation=evaluation, acting_user=user)
+    return evaluation_rate(
+        evaluation=evaluation, version=evaluation.version, ratings=rating_input(**kwargs), acting_user=user
+    )
+
+
+@pytest.fixture
+def evaluation(approved_plan):
+    """The annual evaluation of ``employee``, just opened (self-assessment stage)."""
+    return open_evaluation(approved_plan)
+
+
+@pytest.fixture
+def submitted(evaluation):
+    from appraisal.services.evaluations import evaluation_submit
+
+    rated = rate(evaluation)
+    return evaluation_submit(evaluation=rated, acting_user=rated.plan.assessor.user)
+
+
+@pytest.fixture
+def sent(submitted):
+    from appraisal.services.evaluations import evaluation_approve
+
+    return evaluation_approve(evaluation=submitted, acting_user=submitted.plan.assessor_superior.user)

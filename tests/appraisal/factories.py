@@ -62,3 +62,19 @@ class RealisationFactory(factory.django.DjangoModelFactory):
     indicator = factory.SubFactory(IndicatorFactory)
     checkpoint = 1
     value = Decimal(10)
+
+
+def open_evaluation(plan: Plan, *, kind: str = "ANNUAL", checkpoint: int | None = None):
+    """An evaluation opened through the service by the plan's assessor (rows for values and RHK)."""
+    from appraisal.services.evaluations import evaluation_open
+
+    return evaluation_open(plan=plan, kind=kind, checkpoint=checkpoint, acting_user=plan.assessor.user)
+
+
+def rating_input(work: str = "SESUAI_EKSPEKTASI", behaviour: str = "SESUAI_EKSPEKTASI", value: str | None = None, **kw):
+    """A complete rating form: every value rated ``value`` (default: the behaviour rating)."""
+    from appraisal.models import CoreValue
+    from appraisal.services.evaluations import RatingInput
+
+    values = dict.fromkeys(CoreValue.objects.values_list("pk", flat=True), (value or behaviour, ""))
+    return RatingInput(work_rating=work, behaviour_rating=behaviour, values=values, **kw)

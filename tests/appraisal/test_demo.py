@@ -1,4 +1,4 @@
-"""The appraisal demo seeder: every active employee gets a plan, in every state, idempotently."""
+"""The appraisal demo seeders: plans and evaluations in every state, idempotently."""
 
 from __future__ import annotations
 
@@ -45,3 +45,30 @@ def test_it_cascades_work_results_and_leaves_someone_behind_and_someone_silent(d
         rows = monitoring_rows(supervisor=supervisor, period=period, checkpoint=period.checkpoint(2))
         states.update(row.state for row in rows)
     assert states["NOT_REPORTED"] and states["BEHIND"] and states["ON_TRACK"]
+
+
+def test_it_seeds_evaluations_in_every_state_once(db):
+    from appraisal.demo_evaluations import seed_evaluations
+    from appraisal.models import Evaluation, Objection, OrganisationResult
+
+    seed_organisation()
+    seed_appraisal()
+    out = io.StringIO()
+    summary = seed_evaluations(stdout=out)
+    assert summary in out.getvalue()
+    states = set(Evaluation.objects.values_list("status", flat=True))
+    assert states == {"SELF_ASSESSMENT", "RATING", "SUBMITTED", "SENT", "OBJECTED", "DECIDED"}
+    assert Evaluation.objects.filter(kind="PERIODIC", status="SENT").exists()
+    assert set(Objection.objects.values_list("status", flat=True)) == {"PENDING", "UPHELD"}
+    assert Objection.objects.get(status="PENDING").evaluation.plan.employee.user.username == "pegawai"
+    assert OrganisationResult.objects.get().exceeded  # the demo unit shows the distribution warning
+    count = Evaluation.objects.count()
+    seed_evaluations()
+    assert Evaluation.objects.count() == count
+
+
+def test_it_lists_the_evaluation_seeder_after_the_plan_seeder():
+    from org.management.commands.seed_demo import APP_SEEDERS
+
+    plans = APP_SEEDERS.index("appraisal.demo.seed_appraisal")
+    assert APP_SEEDERS.index("appraisal.demo_evaluations.seed_evaluations") == plans + 1

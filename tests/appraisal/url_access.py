@@ -12,7 +12,19 @@ from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from appraisal.models import AppraisalPeriod, Evidence, Indicator, Plan, WorkResult
+from appraisal.models import (
+    AppraisalPeriod,
+    CoreValue,
+    DevelopmentAction,
+    Evaluation,
+    Evidence,
+    Indicator,
+    Objection,
+    PeerRequest,
+    Plan,
+    WorkResult,
+)
+from appraisal.services.evaluations import evaluation_open
 from tests.url_access import EMPLOYEE, EMPLOYEE_CHAIN, HEAD, HR_ROLES, LOGGED_IN, OUTSIDER, SUPERVISOR, Access
 
 from .factories import IndicatorFactory, PeriodFactory, PlanFactory, WorkResultFactory
@@ -73,6 +85,66 @@ def _period_kwargs(personas):
 def _reopen_kwargs(personas):
     period = PeriodFactory(year=2020, status=AppraisalPeriod.Status.CLOSED)
     return {"pk": period.pk}
+
+
+def _evaluation(personas, status: str = "SELF_ASSESSMENT") -> Evaluation:
+    """The employee's annual evaluation (approved plan), put into ``status`` afresh for every request."""
+    plan = _indicator(personas, APPROVED_YEAR).work_result.plan
+    evaluation = plan.evaluations.filter(kind="ANNUAL").first() or evaluation_open(
+        plan=plan, kind="ANNUAL", checkpoint=None, acting_user=personas.supervisor.user
+    )
+    rating = "SESUAI_EKSPEKTASI"
+    released = status in Evaluation.RELEASED_STATUSES
+    Evaluation.objects.filter(pk=evaluation.pk).update(
+        status=status, work_rating=rating, behaviour_rating=rating, predikat="BAIK",
+        sent_at=timezone.now() if released else None,
+    )  # fmt: skip
+    evaluation.behaviour_ratings.update(rating=rating)
+    Objection.objects.filter(evaluation=evaluation).delete()
+    if status == "OBJECTED":
+        Objection.objects.create(
+            evaluation=evaluation, reason="Keberatan uji akses", old_work_rating=rating,
+            old_behaviour_rating=rating, old_predikat="BAIK",
+        )  # fmt: skip
+    return Evaluation.objects.get(pk=evaluation.pk)
+
+
+def evaluation_kwargs(status: str):
+    return lambda personas: {"pk": _evaluation(personas, status).pk}
+
+
+def _peer_request(personas) -> PeerRequest:
+    """A request to the head, who works in the employee's unit (a colleague for this purpose)."""
+    request, _ = PeerRequest.objects.get_or_create(evaluation=_evaluation(personas, "RATING"), peer=personas.head)
+    return request
+
+
+def _action(personas) -> DevelopmentAction:
+    evaluation = _evaluation(personas, "RATING")
+    return DevelopmentAction.objects.create(evaluation=evaluation, kind="COACHING", description="Coaching layanan")
+
+
+def _unit_head_view(personas):
+    """The head heads the personas' unit, so the distribution page is theirs too."""
+    position = personas.head.position
+    position.is_unit_head = True
+    position.save()
+    return {"unit": position.unit_id, "tahun": PeriodFactory(year=APPROVED_YEAR).year}
+
+
+def _org_result(personas):
+    period = PeriodFactory(year=APPROVED_YEAR)
+    return {"unit": personas.employee.unit_id, "period": period.pk, "result": "BAIK", "note": ""}
+
+
+def _note(personas):
+    value = CoreValue.objects.order_by("order").first()
+    return {"date": date(APPROVED_YEAR, 3, 1).isoformat(), "about": f"value-{value.pk}", "text": "Ramah melayani"}
+
+
+def _rating_form(personas):
+    evaluation = Evaluation.objects.get(plan__employee=personas.employee, kind="ANNUAL")
+    return {"version": evaluation.version, "work_rating": "DI_ATAS_EKSPEKTASI"}
 
 
 READERS = EMPLOYEE_CHAIN | HR_ROLES
@@ -137,4 +209,58 @@ URL_ACCESS = {
     ),
     # Only people with reports: the supervisor and the head (the supervisor reports to them).
     "appraisal:plan-monitoring": Access(allowed={SUPERVISOR, HEAD}),
+    # Evaluations (docs/appraisal-evaluations.md): the employee, the Pejabat Penilai (supervisor) and
+    # the Atasan Pejabat Penilai (head) act; HR reads; everyone else gets 404.
+    "appraisal:plan-pdf": Access(allowed=READERS, kwargs=plan_kwargs),
+    "appraisal:plan-expectations": Access(allowed={SUPERVISOR}, kwargs=approved_plan_kwargs),
+    "appraisal:feedback-list": Access(allowed=READERS, kwargs=approved_plan_kwargs),
+    "appraisal:feedback-create": Access(
+        allowed={SUPERVISOR}, methods=("post",), kwargs=approved_plan_kwargs, data=_note
+    ),
+    "appraisal:evaluation-create": Access(
+        allowed={SUPERVISOR},
+        methods=("post",),
+        kwargs=approved_plan_kwargs,
+        data=lambda p: {"kind": "PERIODIC", "checkpoint": 1},
+    ),
+    "appraisal:evaluation-list": Access(allowed=LOGGED_IN),
+    "appraisal:evaluation-detail": Access(allowed=READERS, kwargs=evaluation_kwargs("SELF_ASSESSMENT")),
+    "appraisal:evaluation-self": Access(allowed={EMPLOYEE}, kwargs=evaluation_kwargs("SELF_ASSESSMENT")),
+    "appraisal:evaluation-rate": Access(
+        allowed={SUPERVISOR}, methods=("get", "post"), kwargs=evaluation_kwargs("RATING"), data=_rating_form
+    ),
+    "appraisal:evaluation-history": Access(allowed=HR_ROLES, kwargs=evaluation_kwargs("SENT")),
+    "appraisal:evaluation-pdf": Access(allowed=READERS, kwargs=evaluation_kwargs("SENT")),
+    "appraisal:evaluation-selfsubmit": Access(
+        allowed={EMPLOYEE}, methods=("post",), kwargs=evaluation_kwargs("SELF_ASSESSMENT")
+    ),
+    "appraisal:evaluation-start": Access(
+        allowed={SUPERVISOR}, methods=("post",), kwargs=evaluation_kwargs("SELF_ASSESSMENT")
+    ),
+    "appraisal:evaluation-submit": Access(allowed={SUPERVISOR}, methods=("post",), kwargs=evaluation_kwargs("RATING")),
+    "appraisal:evaluation-approve": Access(allowed={HEAD}, methods=("post",), kwargs=evaluation_kwargs("SUBMITTED")),
+    "appraisal:evaluation-return": Access(
+        allowed={HEAD}, methods=("post",), kwargs=evaluation_kwargs("SUBMITTED"), data=reason
+    ),
+    "appraisal:objection-create": Access(
+        allowed={EMPLOYEE}, methods=("post",), kwargs=evaluation_kwargs("SENT"), data=lambda p: {"reason": "Keberatan"}
+    ),
+    "appraisal:objection-decide": Access(allowed={HEAD}, kwargs=evaluation_kwargs("OBJECTED")),
+    "appraisal:developmentaction-create": Access(
+        allowed={SUPERVISOR},
+        methods=("post",),
+        kwargs=evaluation_kwargs("RATING"),
+        data=lambda p: {"kind": "COACHING", "description": "Coaching layanan prima"},
+    ),
+    "appraisal:developmentaction-delete": Access(
+        allowed={SUPERVISOR}, methods=("post",), kwargs=lambda p: {"pk": _action(p).pk}
+    ),
+    "appraisal:peer-invite": Access(
+        allowed={SUPERVISOR}, methods=("post",), kwargs=evaluation_kwargs("RATING"), data=lambda p: {"peer": p.head.pk}
+    ),
+    # Only the invited colleague; HR does not see who answered what either.
+    "appraisal:peer-answer": Access(allowed={HEAD}, kwargs=lambda p: {"pk": _peer_request(p).pk}),
+    # HR and unit heads (the head is made head of the personas' unit by the query builder).
+    "appraisal:distribution-detail": Access(allowed=HR_ROLES | {HEAD}, data=_unit_head_view),
+    "appraisal:orgresult-set": Access(allowed=HR_ROLES, methods=("post",), data=_org_result),
 }

@@ -17,6 +17,7 @@ from org.demo_data import REGENCY_NAME
 # after the organisation exists.
 APP_SEEDERS: tuple[str, ...] = (
     "appraisal.demo.seed_appraisal",
+    "appraisal.demo_evaluations.seed_evaluations",
     "surveys.demo.seed_surveys",
 )
 

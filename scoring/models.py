@@ -1,0 +1,254 @@
+"""Stored periodic scores (domain.md §7.2): Kinerja's own index, never the official predikat.
+
+Pages read these rows; nothing heavy is computed in a request. Rows are written only by
+``scoring.services.scores_compute``, which is set-based and idempotent.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from appraisal.predikat import Predikat
+
+WEIGHTS_ALL_ZERO = _("Setidaknya satu bobot harus lebih dari 0.")
+
+
+def _setting(name: str):
+    def default():
+        return Decimal(str(settings.SCORING_DEFAULTS[name]))
+
+    default.__name__ = default.__qualname__ = f"default_{name}"
+    return default
+
+
+default_weight_results = _setting("weight_results")
+default_weight_evaluation = _setting("weight_evaluation")
+default_weight_citizens = _setting("weight_citizens")
+default_weight_peers = _setting("weight_peers")
+default_points_above = _setting("points_above")
+default_points_as_expected = _setting("points_as_expected")
+default_points_below = _setting("points_below")
+
+
+def default_min_responses() -> int:
+    return settings.SKM_MIN_RESPONSES_PER_EMPLOYEE
+
+
+class ScoringPolicy(models.Model):
+    """The numbers of §7.2 that HR sets per period: component weights and rating points."""
+
+    period = models.OneToOneField(
+        "appraisal.AppraisalPeriod", verbose_name=_("periode"), on_delete=models.CASCADE, related_name="scoring_policy"
+    )
+    weight_results = models.DecimalField(
+        _("bobot R (capaian)"), max_digits=4, decimal_places=2, default=default_weight_results
+    )
+    weight_evaluation = models.DecimalField(
+        _("bobot E (evaluasi atasan)"), max_digits=4, decimal_places=2, default=default_weight_evaluation
+    )
+    weight_citizens = models.DecimalField(
+        _("bobot C (kepuasan masyarakat)"), max_digits=4, decimal_places=2, default=default_weight_citizens
+    )
+    weight_peers = models.DecimalField(
+        _("bobot P (rekan kerja)"), max_digits=4, decimal_places=2, default=default_weight_peers
+    )
+    points_above = models.DecimalField(
+        _("poin Di Atas Ekspektasi"), max_digits=5, decimal_places=2, default=default_points_above
+    )
+    points_as_expected = models.DecimalField(
+        _("poin Sesuai Ekspektasi"), max_digits=5, decimal_places=2, default=default_points_as_expected
+    )
+    points_below = models.DecimalField(
+        _("poin Di Bawah Ekspektasi"), max_digits=5, decimal_places=2, default=default_points_below
+    )
+    min_employee_responses = models.PositiveSmallIntegerField(
+        _("minimal respons SKM per pegawai"), default=default_min_responses, validators=[MinValueValidator(1)]
+    )
+
+    class Meta:
+        verbose_name = _("aturan skor")
+        verbose_name_plural = _("aturan skor")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    weight_results__gte=0, weight_evaluation__gte=0, weight_citizens__gte=0, weight_peers__gte=0
+                ),
+                name="scoring_weights_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.period)
+
+    def clean(self) -> None:
+        if not any(self.weights().values()):
+            raise ValidationError(WEIGHTS_ALL_ZERO)
+
+    def weights(self) -> dict[str, Decimal]:
+        return {
+            "R": self.weight_results,
+            "E": self.weight_evaluation,
+            "C": self.weight_citizens,
+            "P": self.weight_peers,
+        }
+
+
+class EmployeeScore(models.Model):
+    """One employee's components and composite score at one checkpoint of a period.
+
+    Derived data, rewritten in bulk: its foreign keys are not database constraints (Django still
+    cascades deletes), which keeps a 400 000-row recompute from checking four keys per row.
+    """
+
+    class CitizenSource(models.TextChoices):
+        EMPLOYEE = "EMPLOYEE", _("Responden yang menyebut pegawai")
+        UNIT = "UNIT", _("IKM unit kerja")
+        NONE = "", _("Tidak ada")
+
+    employee = models.ForeignKey("org.Employee", on_delete=models.CASCADE, related_name="scores", db_constraint=False)
+    period = models.ForeignKey(
+        "appraisal.AppraisalPeriod", on_delete=models.CASCADE, related_name="employee_scores", db_constraint=False
+    )
+    checkpoint = models.PositiveSmallIntegerField(_("titik pantau"))
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="+", db_constraint=False)
+    plan = models.ForeignKey(
+        "appraisal.Plan", null=True, on_delete=models.SET_NULL, related_name="+", db_constraint=False
+    )
+    achievement = models.DecimalField(_("capaian SKP"), max_digits=7, decimal_places=2, null=True)
+    results = models.DecimalField("R", max_digits=5, decimal_places=2, null=True)
+    work_points = models.DecimalField("S", max_digits=5, decimal_places=2, null=True)
+    behaviour_points = models.DecimalField("B", max_digits=5, decimal_places=2, null=True)
+    evaluation = models.DecimalField("E", max_digits=5, decimal_places=2, null=True)
+    citizens = models.DecimalField("C", max_digits=5, decimal_places=2, null=True)
+    citizens_source = models.CharField(max_length=8, choices=CitizenSource.choices, blank=True)
+    citizens_responses = models.PositiveIntegerField(default=0)
+    peers = models.DecimalField("P", max_digits=5, decimal_places=2, null=True)
+    peer_answers = models.PositiveIntegerField(default=0)
+    score = models.DecimalField(_("skor kinerja"), max_digits=5, decimal_places=2, null=True)
+    predikat = models.CharField(_("predikat"), max_length=20, blank=True)
+    missing = ArrayField(models.CharField(max_length=1), default=list, blank=True)
+    weights = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("skor pegawai")
+        verbose_name_plural = _("skor pegawai")
+        ordering = ["period", "checkpoint", "employee"]
+        constraints = [
+            models.UniqueConstraint(fields=["employee", "period", "checkpoint"], name="one_score_per_checkpoint"),
+        ]
+        indexes = [models.Index(fields=["period", "checkpoint", "unit"])]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id}@{self.period_id}/{self.checkpoint}: {self.score}"
+
+    @property
+    def checkpoint_label(self) -> str:
+        checkpoint = self.period.checkpoint(self.checkpoint)
+        return checkpoint.label if checkpoint else str(self.checkpoint)
+
+    @property
+    def predikat_label(self) -> str:
+        return Predikat(self.predikat).label if self.predikat else ""
+
+    def weight_rows(self) -> list[tuple[str, Decimal, Decimal | None, Decimal | None]]:
+        """(component, weight set by HR, value, weight after leaving out what is missing), for the page."""
+        values = {"R": self.results, "E": self.evaluation, "C": self.citizens, "P": self.peers}
+        weights = {code: Decimal(weight) for code, weight in self.weights.items()}
+        present = sum((weights[code] for code in values if values[code] is not None), Decimal(0))
+        return [
+            (
+                code,
+                weights[code],
+                values[code],
+                weights[code] / present if values[code] is not None and present else None,
+            )
+            for code in values
+        ]
+
+
+class UnitScore(models.Model):
+    """Aggregates of a unit and all its sub-units at one checkpoint: mean score, predikat counts, IKM."""
+
+    unit = models.ForeignKey("org.Unit", on_delete=models.CASCADE, related_name="scores")
+    period = models.ForeignKey("appraisal.AppraisalPeriod", on_delete=models.CASCADE, related_name="unit_scores")
+    checkpoint = models.PositiveSmallIntegerField(_("titik pantau"))
+    employees = models.PositiveIntegerField(_("pegawai"))
+    scored = models.PositiveIntegerField(_("pegawai dengan skor"))
+    mean_score = models.DecimalField(_("rata-rata skor"), max_digits=5, decimal_places=2, null=True)
+    predikat_counts = models.JSONField(_("sebaran predikat"), default=dict)
+    ikm = models.DecimalField(_("IKM (25–100)"), max_digits=5, decimal_places=2, null=True)
+    ikm_responses = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("skor unit")
+        verbose_name_plural = _("skor unit")
+        ordering = ["period", "checkpoint", "unit"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period", "checkpoint"], name="one_unit_score_per_checkpoint"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}@{self.period_id}/{self.checkpoint}"
+
+
+class ScoreRun(models.Model):
+    """One recompute: who asked, what it covered, how it went. HR sees failures here."""
+
+    class Scope(models.TextChoices):
+        PERIOD = "PERIOD", _("Seluruh periode")
+        UNIT = "UNIT", _("Unit kerja")
+        EMPLOYEE = "EMPLOYEE", _("Pegawai")
+
+    class Status(models.TextChoices):
+        QUEUED = "QUEUED", _("Menunggu")
+        RUNNING = "RUNNING", _("Berjalan")
+        SUCCESS = "SUCCESS", _("Selesai")
+        FAILED = "FAILED", _("Gagal")
+
+    period = models.ForeignKey("appraisal.AppraisalPeriod", on_delete=models.CASCADE, related_name="score_runs")
+    scope = models.CharField(_("cakupan"), max_length=8, choices=Scope.choices, default=Scope.PERIOD)
+    unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey("org.Employee", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    status = models.CharField(_("status"), max_length=8, choices=Status.choices, default=Status.QUEUED)
+    task_id = models.CharField(max_length=64, blank=True)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
+    started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    rows_changed = models.PositiveIntegerField(_("baris berubah"), default=0)
+    statements = models.PositiveIntegerField(_("perintah SQL"), default=0)
+    error = models.TextField(_("galat"), blank=True)
+
+    class Meta:
+        verbose_name = _("penghitungan skor")
+        verbose_name_plural = _("penghitungan skor")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(scope="PERIOD", unit__isnull=True, employee__isnull=True)
+                | Q(scope="UNIT", unit__isnull=False, employee__isnull=True)
+                | Q(scope="EMPLOYEE", unit__isnull=True, employee__isnull=False),
+                name="score_run_scope_matches_target",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.scope} {self.status}"
+
+    @property
+    def duration(self):
+        return self.finished_at - self.started_at if self.started_at and self.finished_at else None

@@ -1,0 +1,45 @@
+"""Reads of the stored scores for the HR and employee pages (nothing is computed here)."""
+
+from __future__ import annotations
+
+from django.db.models import F, QuerySet
+
+from appraisal.models import AppraisalPeriod
+from org.models import Employee, Unit
+from org.selectors import unit_subtree_ids
+
+from .models import EmployeeScore, ScoreRun, UnitScore
+
+
+def employee_scores(*, period: AppraisalPeriod, checkpoint: int, unit: Unit | None = None) -> QuerySet[EmployeeScore]:
+    scores = EmployeeScore.objects.filter(period=period, checkpoint=checkpoint).select_related(
+        "employee", "employee__position", "unit"
+    )
+    if unit is not None:
+        scores = scores.filter(unit_id__in=unit_subtree_ids(unit))
+    return scores.order_by(F("score").desc(nulls_last=True), "employee__name", "pk")
+
+
+def top_unit_scores(*, period: AppraisalPeriod, checkpoint: int) -> QuerySet[UnitScore]:
+    """Per Perangkat Daerah (top-level units), each with its whole subtree."""
+    return (
+        UnitScore.objects.filter(period=period, checkpoint=checkpoint, unit__parent__isnull=True)
+        .select_related("unit")
+        .order_by("unit__code")
+    )
+
+
+def scores_of(employee: Employee) -> QuerySet[EmployeeScore]:
+    return (
+        EmployeeScore.objects.filter(employee=employee)
+        .select_related("period", "plan")
+        .order_by("-period__year", "checkpoint")
+    )
+
+
+def latest_runs(*, period: AppraisalPeriod, limit: int = 10) -> list[ScoreRun]:
+    return list(period.score_runs.select_related("requested_by", "employee", "unit")[:limit])
+
+
+def last_period_run(period: AppraisalPeriod) -> ScoreRun | None:
+    return period.score_runs.filter(scope=ScoreRun.Scope.PERIOD).first()

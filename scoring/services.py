@@ -1,0 +1,202 @@
+"""Computing the periodic scores (domain.md §7.2) for a period, a unit or one employee.
+
+One code path for every scope: the same set-based statements (``scoring.sql``), narrowed by a
+filter on the employees. A run takes a transaction-level advisory lock on the period, so two runs
+for the same period queue behind each other instead of interleaving; rows are upserted and left
+untouched when nothing changed, so a re-run is harmless.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.utils import timezone
+
+from appraisal.models import AppraisalPeriod, Checkpoint, Plan
+from config.celery import enqueue_on_commit
+from org.models import Employee, Unit, User
+from org.selectors import unit_subtree_ids
+from surveys.ikm import element_weight
+
+from . import sql
+from .models import ScoreRun, ScoringPolicy
+
+LOCK_NAMESPACE = 7_210  # first key of pg_advisory_xact_lock(int, int): "scoring"; the second is the period
+
+
+@dataclass(frozen=True)
+class ComputeResult:
+    rows_changed: int
+    statements: int
+    checkpoints: int
+
+
+@contextmanager
+def _statement_counter():
+    """Count the SQL statements a run sends (shown to HR and printed by the benchmark)."""
+    count = [0]
+
+    def counting(execute, sql_text, params, many, context):
+        count[0] += 1
+        return execute(sql_text, params, many, context)
+
+    with connection.execute_wrapper(counting):
+        yield count
+
+
+def policy_for(period: AppraisalPeriod) -> ScoringPolicy:
+    """The period's weights and points, created from the settings' defaults the first time."""
+    return ScoringPolicy.objects.get_or_create(period=period)[0]
+
+
+def _local_midnight(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def checkpoints_to_compute(period: AppraisalPeriod, *, today: date) -> list[Checkpoint]:
+    """Checkpoints that have begun (all of them once the period is closed)."""
+    return [checkpoint for checkpoint in period.checkpoints() if not period.is_open or checkpoint.start <= today]
+
+
+def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: list[Checkpoint]) -> dict:
+    """Checkpoints are whole months (``AppraisalPeriod.checkpoints``), so survey answers are bucketed by month."""
+    weight = element_weight()
+    rules = period.rules()
+    return {
+        "period": period.pk,
+        "checkpoints": json.dumps([{"k": c.number, "last_month": c.end.month} for c in checkpoints]),
+        "since": _local_midnight(period.start),
+        "until": _local_midnight(checkpoints[-1].end + timedelta(days=1))
+        if checkpoints
+        else _local_midnight(period.start),
+        "time_zone": settings.TIME_ZONE,
+        "cap": rules.cap,
+        "floor": rules.floor,
+        "skm_num": weight.numerator,
+        "skm_den": weight.denominator,
+        "min_responses": policy.min_employee_responses,
+        "peer_min": settings.APPRAISAL_PEER_MIN_ANSWERS,
+        "points_above": policy.points_above,
+        "points_as_expected": policy.points_as_expected,
+        "points_below": policy.points_below,
+        "w_r": policy.weight_results,
+        "w_e": policy.weight_evaluation,
+        "w_c": policy.weight_citizens,
+        "w_p": policy.weight_peers,
+        "weights": json.dumps({code: str(value) for code, value in policy.weights().items()}),
+    }
+
+
+def _employee_filter(*, employee: Employee | None, unit: Unit | None) -> tuple[str, list[int] | None]:
+    if employee is not None:
+        return "e.id = ANY(%(employees)s)", [employee.pk]
+    if unit is not None:
+        return "e.unit_id = ANY(%(employees)s)", unit_subtree_ids(unit)
+    return "TRUE", None
+
+
+@transaction.atomic
+def scores_compute(
+    *,
+    period: AppraisalPeriod,
+    employee: Employee | None = None,
+    unit: Unit | None = None,
+    today: date | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> ComputeResult:
+    """Recompute the stored scores of a period (or of one unit's subtree, or one employee) at every
+    checkpoint that has begun. Whole-period runs also drop rows of people no longer in scope."""
+    checkpoints = checkpoints_to_compute(period, today=today or timezone.localdate())
+    params = _parameters(period, policy_for(period), checkpoints)
+    employee_filter, params["employees"] = _employee_filter(employee=employee, unit=unit)
+    steps = [
+        (sql.scope(employee_filter=employee_filter), False),
+        (sql.UNIT_TREE, False),
+        (sql.AFFECTED_UNITS, False),
+        (sql.ANSWER_BUCKETS, False),
+        (sql.unit_ikm(), False),
+        (sql.employee_ikm(), False),
+        (sql.TEMPORARY_TABLES_ANALYZE, False),
+        (sql.employee_scores_upsert(), True),
+        (sql.stale_scores_delete(employee_filter=employee_filter), True),
+        (sql.UNIT_SCORES_UPSERT, False),
+        (sql.TEMPORARY_TABLES_DROP, False),
+    ]
+    changed = 0
+    with _statement_counter() as count, connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, period.pk])
+        # JIT compiling these wide statements costs more (seconds) than it saves; this run only.
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute("SET LOCAL work_mem = '128MB'")
+        cursor.execute("SET LOCAL enable_mergejoin = off")
+        for done, (statement, counts) in enumerate(steps, start=1):
+            cursor.execute(statement, params)
+            changed += cursor.rowcount if counts else 0
+            if on_progress:
+                on_progress(done, len(steps))
+    return ComputeResult(rows_changed=changed, statements=count[0], checkpoints=len(checkpoints))
+
+
+def _mark(run: ScoreRun, **fields) -> None:
+    """Write a run's status in its own committed transaction, so HR sees it while the run goes on."""
+    for name, value in fields.items():
+        setattr(run, name, value)
+    with transaction.atomic():
+        run.save(update_fields=list(fields))
+
+
+def score_run_execute(*, run: ScoreRun, on_progress: Callable[[int, int], None] | None = None) -> ScoreRun:
+    """Carry out a queued run and record how it went; a failure is stored on the run, then re-raised."""
+    _mark(run, status=ScoreRun.Status.RUNNING, started_at=timezone.now(), finished_at=None, error="")
+    try:
+        result = scores_compute(period=run.period, employee=run.employee, unit=run.unit, on_progress=on_progress)
+    except Exception as exc:
+        _mark(run, status=ScoreRun.Status.FAILED, finished_at=timezone.now(), error=f"{type(exc).__name__}: {exc}")
+        raise
+    _mark(
+        run,
+        status=ScoreRun.Status.SUCCESS,
+        finished_at=timezone.now(),
+        rows_changed=result.rows_changed,
+        statements=result.statements,
+    )
+    return run
+
+
+@transaction.atomic
+def score_run_request(
+    *,
+    period: AppraisalPeriod,
+    acting_user: User | None,
+    employee: Employee | None = None,
+    unit: Unit | None = None,
+) -> ScoreRun:
+    """Record a recompute request and queue it once the caller's transaction commits."""
+    scope = ScoreRun.Scope.EMPLOYEE if employee else ScoreRun.Scope.UNIT if unit else ScoreRun.Scope.PERIOD
+    run = ScoreRun(
+        period=period, scope=scope, employee=employee, unit=unit, requested_by=acting_user, task_id=str(uuid.uuid4())
+    )
+    run.full_clean()
+    run.save()
+    from .tasks import score_run_execute as task
+
+    enqueue_on_commit(task, run.pk, task_id=run.task_id)
+    return run
+
+
+def employee_scores_queue(*, plan: Plan, acting_user: User | None) -> ScoreRun:
+    """After a realisation or an evaluation of a plan changed: recompute that employee in its period."""
+    return score_run_request(period=plan.period, employee=plan.employee, acting_user=acting_user)
+
+
+def open_periods_queue() -> list[ScoreRun]:
+    """The nightly job: one whole-period run for every open period."""
+    open_periods = AppraisalPeriod.objects.filter(status=AppraisalPeriod.Status.OPEN)
+    return [score_run_request(period=period, acting_user=None) for period in open_periods]

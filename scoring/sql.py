@@ -1,0 +1,348 @@
+"""The set-based SQL behind ``scores_compute``: a handful of statements for any number of employees.
+
+Why SQL and not Python: a period of 100 000 employees, a million realisations and a million
+survey responses is computed by PostgreSQL in a few statements, without moving rows into Python
+or issuing a query per employee. ``scoring.composite`` and ``appraisal.achievement`` hold the
+same formulas as pure functions; the tests hold the SQL to them.
+
+Precision: PostgreSQL ``numeric`` is exact except for division, which keeps at least 16
+significant digits. Final figures are rounded twice: first to 12 places, which turns an exact tie
+such as 87.625 (computed as 87.62499999999999999…) back into the tie, then to 2 places, half up
+(domain.md §7). Only a value within 10⁻¹² of a tie without being one could round differently
+from exact arithmetic; the tests hold both to the worked examples.
+"""
+
+from __future__ import annotations
+
+ELEMENTS = range(1, 10)
+PRECISE = "numeric"
+
+# Answer sums and counts per element: additive, so buckets can be rolled up to checkpoints and units.
+_ANSWER_SUMS = ", ".join(f"sum(r.u{i}) AS s{i}, count(r.u{i}) AS c{i}" for i in ELEMENTS)
+_ROLLED_SUMS = ", ".join(f"sum(b.s{i}) AS s{i}, sum(b.c{i}) AS c{i}" for i in ELEMENTS)
+_NRR_SUM = " + ".join(f"s{i}::{PRECISE} / NULLIF(c{i}, 0)" for i in ELEMENTS)
+_ALL_ANSWERED = f"LEAST({', '.join(f'c{i}' for i in ELEMENTS)}) > 0"
+# IKM on the 25–100 scale = Σ NRR × weight × 25, with the weight as num/den (1/9, 11/100 or 111/1000).
+_IKM = f"CASE WHEN {_ALL_ANSWERED} THEN ({_NRR_SUM}) * %(skm_num)s * 25 / %(skm_den)s END"
+
+
+def final(expression: str) -> str:
+    """Round a computed figure for storage (see the module docstring)."""
+    return f"round(round({expression}, 12), 2)"
+
+
+def checkpoints_cte() -> str:
+    """``cp(k, last_month)``: the checkpoints to compute and the last month of each, from a JSON parameter."""
+    return """cp AS (
+        SELECT (c->>'k')::int AS k, (c->>'last_month')::int AS last_month
+        FROM jsonb_array_elements(%(checkpoints)s::jsonb) AS c
+    )"""
+
+
+# SKM answers are read once, in one pass: summed per (unit, month) and per (officer, month) with
+# GROUPING SETS. The unit and employee figures below roll these few buckets up to checkpoints.
+ANSWER_BUCKETS = f"""
+    CREATE TEMPORARY TABLE scoring_answer_buckets ON COMMIT DROP AS
+    SELECT r.unit_id, r.officer_id, extract(month FROM r.submitted_at AT TIME ZONE %(time_zone)s)::int AS month,
+           count(*) AS n, {_ANSWER_SUMS}
+    FROM surveys_response r
+    WHERE r.excluded_at IS NULL AND r.submitted_at >= %(since)s AND r.submitted_at < %(until)s
+      AND (r.unit_id IN (SELECT t.unit_id FROM scoring_unit_tree t
+                         WHERE t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units))
+           OR r.officer_id IN (SELECT employee_id FROM scoring_scope))
+    GROUP BY GROUPING SETS ((r.unit_id, month), (r.officer_id, month))
+"""
+
+
+def _rolled_ikm(*, table: str, key: str, join: str = "", key_filter: str = "TRUE") -> str:
+    """A temporary table of (key, checkpoint, responses, IKM), cumulative from the period's start:
+    a checkpoint's figure covers everything up to its end, like realisations "so far"."""
+    return f"""
+    CREATE TEMPORARY TABLE {table} ON COMMIT DROP AS
+    WITH {checkpoints_cte()},
+    rolled AS (
+        SELECT {key} AS key, cp.k, sum(b.n) AS n, {_ROLLED_SUMS}
+        FROM scoring_answer_buckets b {join} JOIN cp ON b.month <= cp.last_month
+        WHERE {key_filter}
+        GROUP BY 1, 2
+    )
+    SELECT key, k, n, {_IKM} AS ikm FROM rolled
+    """
+
+
+UNIT_TREE = """
+    CREATE TEMPORARY TABLE scoring_unit_tree ON COMMIT DROP AS
+    WITH RECURSIVE tree(ancestor_id, unit_id) AS (
+        SELECT id, id FROM org_unit
+        UNION ALL
+        SELECT tree.ancestor_id, u.id FROM tree JOIN org_unit u ON u.parent_id = tree.unit_id
+    )
+    SELECT ancestor_id, unit_id FROM tree
+"""
+
+
+def unit_ikm() -> str:
+    """Per affected unit (with all its sub-units) and checkpoint: responses and IKM."""
+    return _rolled_ikm(
+        table="scoring_unit_ikm",
+        key="t.ancestor_id",
+        join="JOIN scoring_unit_tree t ON t.unit_id = b.unit_id",  # unit buckets only: officer_id is NULL
+        key_filter="t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units)",
+    )
+
+
+def employee_ikm() -> str:
+    """Per employee named on the form (``?petugas=``) and checkpoint: responses and IKM."""
+    return _rolled_ikm(
+        table="scoring_employee_ikm",
+        key="b.officer_id",
+        key_filter=(
+            "b.unit_id IS NULL AND b.officer_id IN (SELECT employee_id FROM scoring_scope)"
+            # only officers with enough answers over the whole span can use their own IKM at any checkpoint
+            " AND b.officer_id IN (SELECT officer_id FROM scoring_answer_buckets WHERE unit_id IS NULL"
+            " GROUP BY officer_id HAVING sum(n) >= %(min_responses)s)"
+        ),
+    )
+
+
+def scope(*, employee_filter: str) -> str:
+    """The employees to score: active ones and anyone with a plan in the period, narrowed by the filter."""
+    return f"""
+    CREATE TEMPORARY TABLE scoring_scope ON COMMIT DROP AS
+    SELECT e.id AS employee_id, e.unit_id
+    FROM org_employee e
+    WHERE (e.status = 'AKTIF'
+           OR EXISTS (SELECT 1 FROM appraisal_plan p WHERE p.employee_id = e.id AND p.period_id = %(period)s))
+      AND {employee_filter}
+    """
+
+
+def _points(column: str) -> str:
+    return (
+        f"CASE {column} WHEN 'DI_ATAS_EKSPEKTASI' THEN %(points_above)s::numeric "
+        f"WHEN 'SESUAI_EKSPEKTASI' THEN %(points_as_expected)s::numeric "
+        f"WHEN 'DI_BAWAH_EKSPEKTASI' THEN %(points_below)s::numeric END"
+    )
+
+
+# The plan that counts: the latest one agreed at least once (drafts have no agreed targets).
+_PLANS = """
+    plans AS (
+        SELECT DISTINCT ON (p.employee_id) p.employee_id, p.id AS plan_id
+        FROM appraisal_plan p JOIN scoring_scope s ON s.employee_id = p.employee_id
+        WHERE p.period_id = %(period)s AND p.approved_at IS NOT NULL
+        ORDER BY p.employee_id, p.approved_at DESC, p.id DESC
+    )"""
+
+# Capaian per indicator and checkpoint (domain.md §7.1, as ``appraisal.achievement.indicator_capaian``):
+# the checkpoint's own target if set, else the annual one; cap and floor. An unreported indicator
+# counts 0, so only realisations need the formula: plan achievement = Σ(weight × capaian) over the
+# reported ones ÷ Σ(weight) over all of them.
+_CAPAIAN = f"""
+    plan_weights AS (
+        SELECT pl.employee_id, pl.plan_id, sum(i.weight) AS total_weight
+        FROM plans pl
+        JOIN appraisal_workresult w ON w.plan_id = pl.plan_id
+        JOIN appraisal_indicator i ON i.work_result_id = w.id
+        GROUP BY pl.employee_id, pl.plan_id
+    ),
+    targets AS (
+        SELECT pl.plan_id, r.checkpoint AS k, i.weight, i.direction, r.value AS real,
+               CASE WHEN ct.id IS NULL THEN i.target_value ELSE ct.target_value END AS t_value,
+               CASE WHEN ct.id IS NULL THEN i.target_low ELSE ct.target_low END AS t_low,
+               CASE WHEN ct.id IS NULL THEN i.target_high ELSE ct.target_high END AS t_high
+        FROM plans pl
+        JOIN appraisal_workresult w ON w.plan_id = pl.plan_id
+        JOIN appraisal_indicator i ON i.work_result_id = w.id
+        JOIN appraisal_realisation r ON r.indicator_id = i.id AND r.checkpoint IN (SELECT k FROM cp)
+        LEFT JOIN appraisal_checkpointtarget ct ON ct.indicator_id = i.id AND ct.checkpoint = r.checkpoint
+    ),
+    reported AS (
+        SELECT plan_id, k,
+               sum(weight * LEAST(GREATEST(
+                   CASE
+                     WHEN t_low IS NOT NULL AND t_high IS NOT NULL THEN
+                       CASE WHEN real < t_low THEN real::{PRECISE} / t_low * 100
+                            WHEN real > t_high THEN t_high::{PRECISE} / real * 100
+                            ELSE 100 END
+                     WHEN direction = 'LOWER' THEN
+                       CASE WHEN real = 0 THEN %(cap)s::numeric ELSE t_value::{PRECISE} / real * 100 END
+                     ELSE real::{PRECISE} / t_value * 100
+                   END, %(floor)s::numeric), %(cap)s::numeric)) AS weighted
+        FROM targets GROUP BY plan_id, k
+    ),
+    results AS (
+        SELECT pw.employee_id, pw.plan_id, cp.k,
+               COALESCE(rep.weighted, 0)::{PRECISE} / NULLIF(pw.total_weight, 0) AS achievement
+        FROM plan_weights pw CROSS JOIN cp
+        LEFT JOIN reported rep ON rep.plan_id = pw.plan_id AND rep.k = cp.k
+    )"""
+
+# The supervisor's ratings (§7.2 E): the evaluation at each checkpoint once it is sent to the
+# employee (an annual one wins over a periodic one at the same checkpoint).
+_EVALUATIONS = f"""
+    evaluations AS (
+        SELECT DISTINCT ON (p.employee_id, ev.checkpoint)
+               ev.id, p.employee_id, ev.checkpoint AS k, ev.predikat,
+               {_points("ev.work_rating")} AS s, {_points("ev.behaviour_rating")} AS overall_b
+        FROM appraisal_evaluation ev
+        JOIN appraisal_plan p ON p.id = ev.plan_id
+        JOIN scoring_scope sc ON sc.employee_id = p.employee_id
+        WHERE p.period_id = %(period)s AND ev.status IN ('SENT', 'OBJECTED', 'DECIDED')
+        ORDER BY p.employee_id, ev.checkpoint, ev.kind = 'ANNUAL' DESC, ev.id DESC
+    ),
+    value_points AS (
+        SELECT br.evaluation_id, sum({_points("br.rating")})::{PRECISE} / count(*) AS b
+        FROM appraisal_behaviourrating br
+        WHERE br.rating <> '' AND br.evaluation_id IN (SELECT id FROM evaluations)
+        GROUP BY br.evaluation_id
+    ),
+    rated AS (
+        SELECT ev.employee_id, ev.k, ev.predikat, ev.s, COALESCE(vp.b, ev.overall_b) AS b
+        FROM evaluations ev LEFT JOIN value_points vp ON vp.evaluation_id = ev.id
+    )"""
+
+
+# §7.2: the weighted mean of the present components, the weights rescaled to what is present.
+_COMPOSITE = final(
+    "(COALESCE(%(w_r)s::numeric * r, 0) + COALESCE(%(w_e)s::numeric * e, 0)"
+    f" + COALESCE(%(w_c)s::numeric * c, 0) + COALESCE(%(w_p)s::numeric * p, 0))::{PRECISE} / weight_sum"
+)
+
+
+def employee_scores_upsert() -> str:
+    """Insert or update every (employee, checkpoint) row in scope; rows whose values did not change
+    are left alone, so ``updated_at`` moves only when something did."""
+    return f"""
+    WITH {checkpoints_cte()}, {_PLANS}, {_CAPAIAN}, {_EVALUATIONS}, {PEERS},
+    components AS (
+        SELECT s.employee_id, s.unit_id, cp.k, res.plan_id, res.achievement,
+               CASE WHEN res.achievement IS NOT NULL THEN LEAST(res.achievement, 100) END AS r,
+               rt.s, rt.b, (rt.s + rt.b) / 2 AS e, COALESCE(rt.predikat, '') AS predikat,
+               CASE WHEN ei.n >= %(min_responses)s THEN ei.ikm ELSE ui.ikm END AS c,
+               CASE WHEN ei.n >= %(min_responses)s THEN 'EMPLOYEE' WHEN ui.ikm IS NOT NULL THEN 'UNIT' ELSE '' END
+                 AS c_source,
+               CASE WHEN ei.n >= %(min_responses)s THEN ei.n WHEN ui.ikm IS NOT NULL THEN ui.n ELSE 0 END
+                 AS c_responses,
+               pe.p, COALESCE(pe.n, 0) AS peer_answers
+        FROM scoring_scope s CROSS JOIN cp
+        LEFT JOIN results res ON res.employee_id = s.employee_id AND res.k = cp.k
+        LEFT JOIN rated rt ON rt.employee_id = s.employee_id AND rt.k = cp.k
+        LEFT JOIN scoring_employee_ikm ei ON ei.key = s.employee_id AND ei.k = cp.k
+        LEFT JOIN scoring_unit_ikm ui ON ui.key = s.unit_id AND ui.k = cp.k
+        LEFT JOIN peers pe ON pe.employee_id = s.employee_id AND pe.k = cp.k
+    ),
+    weighted AS (
+        SELECT *,
+               CASE WHEN r IS NULL THEN 0 ELSE %(w_r)s::numeric END
+               + CASE WHEN e IS NULL THEN 0 ELSE %(w_e)s::numeric END
+               + CASE WHEN c IS NULL THEN 0 ELSE %(w_c)s::numeric END
+               + CASE WHEN p IS NULL THEN 0 ELSE %(w_p)s::numeric END AS weight_sum
+        FROM components
+    ),
+    final_rows AS (
+        SELECT employee_id, k, unit_id, plan_id, {final("achievement")} AS achievement, {final("r")} AS results,
+               {final("s")} AS work_points, {final("b")} AS behaviour_points, {final("e")} AS evaluation,
+               {final("c")} AS citizens, c_source, c_responses, {final("p")} AS peers, peer_answers,
+               CASE WHEN (r IS NULL AND e IS NULL) OR weight_sum = 0 THEN NULL ELSE {_COMPOSITE} END AS score,
+               predikat,
+               array_remove(ARRAY[CASE WHEN r IS NULL THEN 'R' END, CASE WHEN e IS NULL THEN 'E' END,
+                                  CASE WHEN c IS NULL THEN 'C' END, CASE WHEN p IS NULL THEN 'P' END],
+                            NULL)::varchar[] AS missing
+        FROM weighted
+    )
+    INSERT INTO scoring_employeescore AS t (
+        employee_id, period_id, checkpoint, unit_id, plan_id, achievement, results, work_points,
+        behaviour_points, evaluation, citizens, citizens_source, citizens_responses, peers, peer_answers,
+        score, predikat, missing, weights, created_at, updated_at)
+    SELECT f.*, %(weights)s::jsonb, statement_timestamp(), statement_timestamp()
+    FROM (SELECT employee_id, %(period)s::bigint, k, unit_id, plan_id, achievement, results, work_points,
+                 behaviour_points, evaluation, citizens, c_source, c_responses, peers, peer_answers, score,
+                 predikat, missing
+          FROM final_rows) f
+    -- Unchanged rows are filtered out here, before the insert: an upsert would still lock them.
+    WHERE NOT EXISTS (
+        SELECT 1 FROM scoring_employeescore o
+        WHERE o.employee_id = f.employee_id AND o.period_id = %(period)s AND o.checkpoint = f.k
+          AND (o.unit_id, o.plan_id, o.achievement, o.results, o.work_points, o.behaviour_points, o.evaluation,
+               o.citizens, o.citizens_source, o.citizens_responses, o.peers, o.peer_answers, o.score, o.predikat,
+               o.missing, o.weights)
+              IS NOT DISTINCT FROM
+              (f.unit_id, f.plan_id, f.achievement, f.results, f.work_points, f.behaviour_points, f.evaluation,
+               f.citizens, f.c_source, f.c_responses, f.peers, f.peer_answers, f.score, f.predikat,
+               f.missing, %(weights)s::jsonb))
+    ON CONFLICT (employee_id, period_id, checkpoint) DO UPDATE SET
+        unit_id = EXCLUDED.unit_id, plan_id = EXCLUDED.plan_id, achievement = EXCLUDED.achievement,
+        results = EXCLUDED.results, work_points = EXCLUDED.work_points,
+        behaviour_points = EXCLUDED.behaviour_points, evaluation = EXCLUDED.evaluation,
+        citizens = EXCLUDED.citizens, citizens_source = EXCLUDED.citizens_source,
+        citizens_responses = EXCLUDED.citizens_responses, peers = EXCLUDED.peers,
+        peer_answers = EXCLUDED.peer_answers, score = EXCLUDED.score, predikat = EXCLUDED.predikat,
+        missing = EXCLUDED.missing, weights = EXCLUDED.weights, updated_at = EXCLUDED.updated_at
+    """
+
+
+# Peers (§7.2 P): answers (1–4) on the released evaluation at each checkpoint × 25, once at least
+# ``peer_min`` colleagues answered (fewer could not stay anonymous, as on the supervisor's page).
+PEERS = """
+    peers AS (
+        SELECT ev.employee_id, ev.k, sum(pa.score)::numeric * 25 / count(*) AS p, count(*) AS n
+        FROM evaluations ev
+        JOIN appraisal_peerrequest pr ON pr.evaluation_id = ev.id AND pr.answered_at IS NOT NULL
+        JOIN appraisal_peeranswer pa ON pa.request_id = pr.id
+        GROUP BY ev.employee_id, ev.k
+        HAVING count(DISTINCT pr.id) >= %(peer_min)s
+    )"""
+
+
+def stale_scores_delete(*, employee_filter: str) -> str:
+    """Drop the rows of people the run covers who are no longer scored (left, retired, no plan)."""
+    return f"""
+    DELETE FROM scoring_employeescore t USING org_employee e
+    WHERE t.employee_id = e.id AND t.period_id = %(period)s AND {employee_filter}
+      AND NOT EXISTS (SELECT 1 FROM scoring_scope s WHERE s.employee_id = t.employee_id)
+    """
+
+
+UNIT_SCORES_UPSERT = """
+    WITH unit_rows AS (
+        SELECT t.ancestor_id AS unit_id, es.checkpoint AS k, count(*) AS employees, count(es.score) AS scored,
+               avg(es.score) AS mean_score,
+               jsonb_build_object(
+                   'SANGAT_BAIK', count(*) FILTER (WHERE es.predikat = 'SANGAT_BAIK'),
+                   'BAIK', count(*) FILTER (WHERE es.predikat = 'BAIK'),
+                   'BUTUH_PERBAIKAN', count(*) FILTER (WHERE es.predikat = 'BUTUH_PERBAIKAN'),
+                   'KURANG_MISCONDUCT', count(*) FILTER (WHERE es.predikat = 'KURANG_MISCONDUCT'),
+                   'SANGAT_KURANG', count(*) FILTER (WHERE es.predikat = 'SANGAT_KURANG')) AS predikat_counts
+        FROM scoring_employeescore es
+        JOIN scoring_unit_tree t ON t.unit_id = es.unit_id
+        WHERE es.period_id = %(period)s AND t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units)
+        GROUP BY t.ancestor_id, es.checkpoint
+    )
+    INSERT INTO scoring_unitscore AS t (unit_id, period_id, checkpoint, employees, scored, mean_score,
+                                        predikat_counts, ikm, ikm_responses, created_at, updated_at)
+    SELECT u.unit_id, %(period)s, u.k, u.employees, u.scored, round(u.mean_score, 2), u.predikat_counts,
+           round(round(ui.ikm, 12), 2), COALESCE(ui.n, 0), statement_timestamp(), statement_timestamp()
+    FROM unit_rows u LEFT JOIN scoring_unit_ikm ui ON ui.key = u.unit_id AND ui.k = u.k
+    ON CONFLICT (unit_id, period_id, checkpoint) DO UPDATE SET
+        employees = EXCLUDED.employees, scored = EXCLUDED.scored, mean_score = EXCLUDED.mean_score,
+        predikat_counts = EXCLUDED.predikat_counts, ikm = EXCLUDED.ikm, ikm_responses = EXCLUDED.ikm_responses,
+        updated_at = EXCLUDED.updated_at
+    WHERE (t.employees, t.scored, t.mean_score, t.predikat_counts, t.ikm, t.ikm_responses)
+          IS DISTINCT FROM (EXCLUDED.employees, EXCLUDED.scored, EXCLUDED.mean_score, EXCLUDED.predikat_counts,
+                            EXCLUDED.ikm, EXCLUDED.ikm_responses)
+"""
+
+AFFECTED_UNITS = """
+    CREATE TEMPORARY TABLE scoring_affected_units ON COMMIT DROP AS
+    SELECT DISTINCT t.ancestor_id FROM scoring_scope s JOIN scoring_unit_tree t ON t.unit_id = s.unit_id
+"""
+
+# Temporary tables have no statistics until analysed; without them the planner misjudges the joins.
+TEMPORARY_TABLES_ANALYZE = "ANALYZE scoring_scope, scoring_unit_ikm, scoring_employee_ikm"
+
+# Also dropped at commit; dropping them at the end lets two runs share one outer transaction (tests).
+TEMPORARY_TABLES_DROP = """
+    DROP TABLE scoring_scope, scoring_unit_tree, scoring_affected_units, scoring_answer_buckets, scoring_unit_ikm,
+               scoring_employee_ikm
+"""

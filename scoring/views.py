@@ -1,0 +1,108 @@
+"""Score pages: HR's period overview with the recompute button, and each employee's own scores."""
+
+from __future__ import annotations
+
+from celery.result import AsyncResult
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from appraisal.models import AppraisalPeriod
+from org.models import Employee, Unit
+from org.roles import can_view_employee, employee_of, hr_required
+
+from . import selectors
+from .models import ScoreRun
+from .services import score_run_request
+
+SCORES_PER_PAGE = 50
+
+
+@hr_required
+def period_list(request):
+    periods = [(period, selectors.last_period_run(period)) for period in AppraisalPeriod.objects.all()]
+    return render(request, "scoring/period_list.html", {"periods": periods})
+
+
+def _chosen_checkpoint(request, period: AppraisalPeriod) -> int:
+    numbers = [checkpoint.number for checkpoint in period.checkpoints()]
+    computed = period.employee_scores.order_by("-checkpoint").values_list("checkpoint", flat=True).first()
+    chosen = request.GET.get("titik", "")
+    return int(chosen) if chosen.isdigit() and int(chosen) in numbers else computed or numbers[0]
+
+
+@hr_required
+def period_scores(request, pk: int):
+    period = get_object_or_404(AppraisalPeriod, pk=pk)
+    checkpoint = _chosen_checkpoint(request, period)
+    unit_id = request.GET.get("unit", "")
+    unit = Unit.objects.filter(pk=unit_id).first() if unit_id.isdigit() else None
+    scores = selectors.employee_scores(period=period, checkpoint=checkpoint, unit=unit)
+    context = {
+        "period": period,
+        "checkpoint": checkpoint,
+        "checkpoints": period.checkpoints(),
+        "unit": unit,
+        "units": Unit.objects.filter(parent__isnull=True).order_by("code"),
+        "page": Paginator(scores, SCORES_PER_PAGE).get_page(request.GET.get("page")),
+        "query": f"titik={checkpoint}" + (f"&unit={unit.pk}" if unit else ""),
+        "unit_scores": selectors.top_unit_scores(period=period, checkpoint=checkpoint),
+        "last_run": selectors.last_period_run(period),
+        "runs": selectors.latest_runs(period=period),
+    }
+    return render(request, "scoring/period_scores.html", context)
+
+
+@hr_required
+@require_POST
+def run_start(request, pk: int):
+    period = get_object_or_404(AppraisalPeriod, pk=pk)
+    run = score_run_request(period=period, acting_user=request.user)
+    messages.info(request, _("Penghitungan ulang skor periode %(period)s dimulai.") % {"period": period})
+    return redirect("scoring:run-detail", pk=run.pk)
+
+
+def _progress(run: ScoreRun) -> int:
+    """Percent done: from the task's published state while it runs, from the run's status otherwise."""
+    if run.status == ScoreRun.Status.SUCCESS:
+        return 100
+    if run.status != ScoreRun.Status.RUNNING or not run.task_id:
+        return 0
+    info = AsyncResult(run.task_id).info
+    if isinstance(info, dict) and info.get("total"):
+        return int(info["done"] * 100 / info["total"])
+    return 5
+
+
+@hr_required
+def run_detail(request, pk: int):
+    run = get_object_or_404(ScoreRun.objects.select_related("period", "requested_by"), pk=pk)
+    return render(request, "scoring/run_detail.html", {"run": run, "progress": _progress(run)})
+
+
+@hr_required
+def run_status(request, pk: int):
+    """The progress partial that the run page polls (htmx) until the run has finished."""
+    run = get_object_or_404(ScoreRun.objects.select_related("period"), pk=pk)
+    return render(request, "scoring/includes/run_status.html", {"run": run, "progress": _progress(run)})
+
+
+@login_required
+def employee_scores(request, pk: int):
+    employee = get_object_or_404(Employee.objects.select_related("unit", "position", "supervisor"), pk=pk)
+    if not can_view_employee(request.user, employee):
+        raise Http404
+    context = {"employee": employee, "scores": selectors.scores_of(employee)}
+    return render(request, "scoring/employee_scores.html", context)
+
+
+@login_required
+def my_scores(request):
+    me = employee_of(request.user)
+    if me is None:
+        raise Http404
+    return redirect("scoring:employee-scores", pk=me.pk)

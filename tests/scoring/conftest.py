@@ -1,0 +1,88 @@
+"""The worked example of domain.md §7.2 as data: R 95, S 80, B 600/7, C 83.33 (§2.4), P 81.25."""
+
+from __future__ import annotations
+
+import importlib
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from django.apps import apps
+from django.utils import timezone
+
+from appraisal.models import BehaviourRating, CoreValue, Evaluation, PeerAnswer, PeerRequest, Plan
+from tests.appraisal.factories import IndicatorFactory, PeriodFactory, PlanFactory, RealisationFactory
+from tests.surveys.factories import ResponseFactory
+
+TODAY = date(2026, 11, 23)  # checkpoint 4 (Triwulan IV) of 2026 has begun
+SECTION_2_4_ANSWERS = [
+    [4, 3, 3, 4, 3, 4, 4, 3, 4],
+    [3, 3, 2, 4, 3, 3, 4, 3, 3],
+    [4, 4, 3, 3, 4, 3, 4, 2, 3],
+]
+# Berorientasi Pelayanan .. Kolaboratif: Di Atas, Sesuai ×5, Di Atas (§7.2 worked example).
+VALUE_RATINGS = ["DI_ATAS_EKSPEKTASI", *["SESUAI_EKSPEKTASI"] * 5, "DI_ATAS_EKSPEKTASI"]
+
+
+@pytest.fixture
+def period(db):
+    return PeriodFactory(year=2026)
+
+
+def approved_plan(employee, period) -> Plan:
+    """I1 (weight 2, 45/50), I2 (lower, 5 vs 4), I3 (130/100): plan achievement 95 at checkpoint 4 (§7.1)."""
+    plan = PlanFactory(employee=employee, period=period, status="APPROVED", approved_at=timezone.now())
+    i1 = IndicatorFactory(work_result__plan=plan, target_value=Decimal(50), weight=Decimal(2))
+    i2 = IndicatorFactory(work_result=i1.work_result, target_value=Decimal(4), direction="LOWER")
+    i3 = IndicatorFactory(work_result=i1.work_result, target_value=Decimal(100))
+    for indicator, value in [(i1, 45), (i2, 5), (i3, 130)]:
+        RealisationFactory(indicator=indicator, checkpoint=4, value=Decimal(value))
+    return plan
+
+
+def core_values() -> list[CoreValue]:
+    """The seeded values; a transactional test has flushed the migration's rows, so seed them again."""
+    if not CoreValue.objects.exists():
+        importlib.import_module("appraisal.migrations.0003_core_values").seed(apps, None)
+    return list(CoreValue.objects.order_by("order"))
+
+
+def sent_evaluation(plan: Plan, *, checkpoint: int = 4, work: str = "SESUAI_EKSPEKTASI") -> Evaluation:
+    evaluation = Evaluation.objects.create(
+        plan=plan,
+        kind="ANNUAL",
+        checkpoint=checkpoint,
+        status="SENT",
+        work_rating=work,
+        behaviour_rating="SESUAI_EKSPEKTASI",
+        predikat="BAIK",
+        sent_at=timezone.now(),
+    )
+    for value, rating in zip(core_values(), VALUE_RATINGS, strict=True):
+        BehaviourRating.objects.create(evaluation=evaluation, value=value, rating=rating)
+    return evaluation
+
+
+def unit_responses(unit, *, officer=None, day=date(2026, 11, 2)):
+    moment = timezone.make_aware(datetime.combine(day, datetime.min.time()))
+    return [
+        ResponseFactory.with_answers(answers, unit=unit, officer=officer, submitted_at=moment)
+        for answers in SECTION_2_4_ANSWERS
+    ]
+
+
+@pytest.fixture
+def worked_example(period, employee):
+    """The employee of the §7.2 worked example, without the peer answers (P)."""
+    sent_evaluation(approved_plan(employee, period))
+    unit_responses(employee.unit)
+    return employee
+
+
+def peer_answers(evaluation: Evaluation, peers, scores: list[list[int]]) -> None:
+    """Each peer answers the first values of the evaluation with the given 1–4 scores."""
+    values = core_values()
+    for peer, answers in zip(peers, scores, strict=True):
+        request = PeerRequest.objects.create(evaluation=evaluation, peer=peer, answered_at=timezone.now())
+        for value, score in zip(values, answers, strict=False):
+            PeerAnswer.objects.create(request=request, value=value, score=score)

@@ -1,0 +1,157 @@
+"""The set-based computation against the worked examples, idempotence and bounded statements."""
+
+from decimal import Decimal
+
+from django.utils import timezone
+
+from org.models import Employee
+from scoring.models import EmployeeScore, ScoringPolicy, UnitScore
+from scoring.services import scores_compute
+from tests.appraisal.factories import IndicatorFactory, PlanFactory, RealisationFactory
+from tests.factories import EmployeeFactory
+from tests.scoring.conftest import TODAY, approved_plan, peer_answers, sent_evaluation, unit_responses
+
+
+def score_of(employee, checkpoint=4) -> EmployeeScore:
+    return EmployeeScore.objects.get(employee=employee, checkpoint=checkpoint)
+
+
+def test_it_computes_the_worked_example_without_peers(period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    score = score_of(worked_example)
+    assert score.achievement == Decimal("95.00")
+    assert score.results == Decimal("95.00")
+    assert (score.work_points, score.behaviour_points) == (Decimal("80.00"), Decimal("85.71"))
+    assert score.evaluation == Decimal("82.86")
+    assert (score.citizens, score.citizens_source, score.citizens_responses) == (Decimal("83.33"), "UNIT", 3)
+    assert score.peers is None
+    assert score.score == Decimal("88.33")
+    assert score.missing == ["P"]
+    assert score.predikat == "BAIK"
+
+
+def test_it_computes_the_whole_worked_example_with_peers(period, employee, supervisor, outsider):
+    """Peer answers 3, 4, 3, 3 (P 81.25): 38 + 29 + 12.5 + 8.125 = 87.625, rounded half up to 87.63."""
+    evaluation = sent_evaluation(approved_plan(employee, period))
+    unit_responses(employee.unit)
+    peer_answers(evaluation, [supervisor, outsider], [[3, 4], [3, 3]])
+    scores_compute(period=period, today=TODAY)
+    score = score_of(employee)
+    assert (score.peers, score.peer_answers) == (Decimal("81.25"), 4)
+    assert score.missing == []
+    assert score.score == Decimal("87.63")
+
+
+def test_one_peer_alone_is_not_used(period, worked_example, supervisor):
+    evaluation = worked_example.plans.get().evaluations.get()
+    peer_answers(evaluation, [supervisor], [[1, 1, 1]])
+    scores_compute(period=period, today=TODAY)
+    assert score_of(worked_example).peers is None
+    assert score_of(worked_example).score == Decimal("88.33")
+
+
+def test_it_rounds_an_exact_tie_half_up(period, employee):
+    """R 93.40625 makes the score exactly (37.3625 + 29 + 12.5) / 0.90 = 87.625: it must give 87.63."""
+    plan = PlanFactory(employee=employee, period=period, status="APPROVED", approved_at=timezone.now())
+    indicator = IndicatorFactory(work_result__plan=plan, target_value=Decimal(200))
+    RealisationFactory(indicator=indicator, checkpoint=4, value=Decimal("186.8125"))
+    sent_evaluation(plan)
+    unit_responses(employee.unit)
+    scores_compute(period=period, today=TODAY)
+    assert score_of(employee).score == Decimal("87.63")
+
+
+def test_it_rescales_the_weights_of_missing_components(period, employee):
+    approved_plan(employee, period)
+    unit_responses(employee.unit)
+    scores_compute(period=period, today=TODAY)
+    score = score_of(employee)
+    # (0.40 × 95 + 0.15 × 83.333…) / 0.55 = 91.8181… (no evaluation, no peers)
+    assert score.score == Decimal("91.82")
+    assert score.missing == ["E", "P"]
+
+
+def test_it_gives_no_score_without_results_and_evaluation(period, employee):
+    unit_responses(employee.unit)
+    scores_compute(period=period, today=TODAY)
+    score = score_of(employee)
+    assert score.score is None
+    assert score.citizens == Decimal("83.33")
+    assert score.missing == ["R", "E", "P"]
+
+
+def test_it_prefers_the_employees_own_responses_once_there_are_enough(period, worked_example):
+    ScoringPolicy.objects.create(period=period, min_employee_responses=3)
+    unit_responses(worked_example.unit, officer=worked_example)
+    scores_compute(period=period, today=TODAY)
+    score = score_of(worked_example)
+    assert (score.citizens_source, score.citizens_responses) == ("EMPLOYEE", 3)
+    assert score.citizens == Decimal("83.33")
+
+
+def test_it_ignores_excluded_responses(period, employee, hr_user):
+    responses = unit_responses(employee.unit)
+    responses[2].excluded_at, responses[2].excluded_by, responses[2].exclusion_reason = TODAY, hr_user, "uji"
+    responses[2].save()
+    scores_compute(period=period, today=TODAY)
+    # R1 and R2 only: ΣNRR = (7+6+5+8+6+7+8+6+7)/2 = 30 → IKM 30/9 × 25 = 83.33
+    assert score_of(employee).citizens_responses == 2
+
+
+def test_checkpoints_accumulate_from_the_start_of_the_period(period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    assert score_of(worked_example, checkpoint=3).citizens is None  # responses were given in November
+    assert score_of(worked_example, checkpoint=3).results == Decimal("0.00")  # nothing reported at Q3
+    assert sorted(EmployeeScore.objects.filter(employee=worked_example).values_list("checkpoint", flat=True)) == [
+        1,
+        2,
+        3,
+        4,
+    ]
+
+
+def test_a_rerun_with_the_same_inputs_changes_nothing(period, worked_example):
+    first = scores_compute(period=period, today=TODAY)
+    rows = list(EmployeeScore.objects.order_by("pk").values())
+    units = list(UnitScore.objects.order_by("pk").values())
+    second = scores_compute(period=period, today=TODAY)
+    assert first.rows_changed > 0
+    assert second.rows_changed == 0
+    assert list(EmployeeScore.objects.order_by("pk").values()) == rows
+    assert list(UnitScore.objects.order_by("pk").values()) == units
+
+
+def test_a_change_updates_only_the_rows_it_affects(period, worked_example, supervisor):
+    scores_compute(period=period, today=TODAY)
+    untouched = score_of(supervisor).updated_at
+    sent_evaluation(approved_plan(supervisor, period))
+    result = scores_compute(period=period, today=TODAY)
+    assert result.rows_changed == 4  # the supervisor's four checkpoints
+    assert score_of(supervisor).updated_at > untouched
+    assert score_of(worked_example).score == Decimal("88.33")
+
+
+def test_the_unit_aggregates_cover_the_subtree(period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    unit_score = UnitScore.objects.get(unit=worked_example.unit, checkpoint=4)
+    assert unit_score.scored == 1
+    assert unit_score.mean_score == Decimal("88.33")
+    assert unit_score.predikat_counts["BAIK"] == 1
+    assert (unit_score.ikm, unit_score.ikm_responses) == (Decimal("83.33"), 3)
+
+
+def test_one_employee_runs_leave_the_others_alone(period, worked_example, outsider):
+    scores_compute(period=period, today=TODAY, employee=outsider)
+    assert not EmployeeScore.objects.filter(employee=worked_example).exists()
+    assert EmployeeScore.objects.filter(employee=outsider).count() == 4
+
+
+def test_the_number_of_statements_does_not_grow_with_employees(period, worked_example):
+    def add_employees_and_compute(count: int):
+        for employee in EmployeeFactory.create_batch(count, unit=worked_example.unit):
+            approved_plan(employee, period)
+        return scores_compute(period=period, today=TODAY)
+
+    with_5, with_50 = add_employees_and_compute(5), add_employees_and_compute(45)
+    assert EmployeeScore.objects.filter(checkpoint=4).count() == Employee.objects.count() >= 51
+    assert with_5.statements == with_50.statements

@@ -1,0 +1,69 @@
+"""Score pages: HR overview and recompute button, progress, and each employee's own page."""
+
+from decimal import Decimal
+
+from django.urls import reverse
+
+from scoring.models import ScoreRun
+from scoring.services import scores_compute
+from tests.scoring.conftest import TODAY
+
+
+def test_hr_sees_the_period_with_its_scores_and_units(client, hr_user, period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    client.force_login(hr_user)
+    response = client.get(reverse("scoring:period-scores", args=[period.pk]), {"titik": 4})
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert worked_example.name in content
+    assert "88,33" in content  # Indonesian decimal comma
+    assert "Hitung ulang sekarang" in content
+
+
+def test_the_recompute_button_records_a_run_and_shows_its_progress(client, hr_user, period):
+    client.force_login(hr_user)
+    response = client.post(reverse("scoring:run-start", args=[period.pk]))
+    run = ScoreRun.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("scoring:run-detail", args=[run.pk])
+    assert (run.scope, run.status, run.requested_by) == (ScoreRun.Scope.PERIOD, ScoreRun.Status.QUEUED, hr_user)
+    status = client.get(reverse("scoring:run-status", args=[run.pk])).content.decode()
+    assert 'hx-trigger="every 1s"' in status  # keeps polling while queued
+    assert "menunggu worker" in status
+
+
+def test_a_finished_run_stops_polling_and_a_failed_one_shows_its_error(client, hr_user, period):
+    done = ScoreRun.objects.create(period=period, status=ScoreRun.Status.SUCCESS, rows_changed=4, statements=15)
+    failed = ScoreRun.objects.create(period=period, status=ScoreRun.Status.FAILED, error="OperationalError: putus")
+    client.force_login(hr_user)
+    assert "hx-trigger" not in client.get(reverse("scoring:run-status", args=[done.pk])).content.decode()
+    assert "OperationalError: putus" in client.get(reverse("scoring:run-detail", args=[failed.pk])).content.decode()
+
+
+def test_an_employee_sees_how_their_score_was_made(client, period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    client.force_login(worked_example.user)
+    response = client.get(reverse("scoring:my-scores"), follow=True)
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "88,33" in content  # Indonesian decimal comma
+    assert "tidak menggantikan predikat kinerja resmi" in content
+    assert "0,4444" in content  # R's weight after leaving out P: 0.40 / 0.90
+
+
+def test_an_outsider_cannot_see_someone_elses_scores(client, outsider, employee):
+    client.force_login(outsider.user)
+    assert client.get(reverse("scoring:employee-scores", args=[employee.pk])).status_code == 404
+
+
+def test_hr_without_an_employee_record_has_no_own_score_page(client, hr_user):
+    client.force_login(hr_user)
+    assert client.get(reverse("scoring:my-scores")).status_code == 404
+
+
+def test_the_weights_rows_rescale_what_is_present(period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    score = worked_example.scores.get(checkpoint=4)
+    rows = {code: effective for code, _weight, _value, effective in score.weight_rows()}
+    assert rows["P"] is None
+    assert sum(value for value in rows.values() if value is not None) == Decimal(1)

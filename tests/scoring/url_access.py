@@ -1,0 +1,30 @@
+"""Access expectations for the ``scoring`` URLs (collected by ``tests/url_access.py``)."""
+
+from __future__ import annotations
+
+from scoring.models import ScoreRun
+from tests.appraisal.factories import PeriodFactory
+from tests.url_access import EMPLOYEE, EMPLOYEE_CHAIN, HEAD, HR_ROLES, OUTSIDER, SUPERVISOR, Access
+
+
+def _period(personas):
+    return {"pk": PeriodFactory(year=2026).pk}
+
+
+def _run(personas):
+    period = PeriodFactory(year=2026)
+    run = ScoreRun.objects.filter(period=period).first() or ScoreRun.objects.create(period=period)
+    return {"pk": run.pk}
+
+
+URL_ACCESS = {
+    "scoring:period-list": Access(allowed=HR_ROLES),
+    "scoring:period-scores": Access(allowed=HR_ROLES, kwargs=_period),
+    "scoring:run-start": Access(allowed=HR_ROLES, methods=("post",), kwargs=_period),
+    "scoring:run-detail": Access(allowed=HR_ROLES, kwargs=_run),
+    "scoring:run-status": Access(allowed=HR_ROLES, kwargs=_run),
+    # The employee, the two officials above them and HR; an outsider gets 404.
+    "scoring:employee-scores": Access(allowed=EMPLOYEE_CHAIN | HR_ROLES, kwargs=lambda p: {"pk": p.employee.pk}),
+    # Everyone with an employee record is sent to their own page; accounts without one get 404.
+    "scoring:my-scores": Access(allowed={EMPLOYEE, SUPERVISOR, HEAD, OUTSIDER}),
+}
