@@ -8,14 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from .models import Employee, Unit
 from .selectors import unit_subtree_ids
 
+ALL = _("Semua")
+
 
 class EmployeeFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari nama atau NIP"), method="filter_search")
     unit = django_filters.ModelChoiceFilter(
-        label=_("Unit kerja (beserta sub-unit)"), queryset=Unit.objects.order_by("code"), method="filter_unit"
+        label=_("Unit kerja (beserta sub-unit)"),
+        queryset=Unit.objects.order_by("code"),
+        method="filter_unit",
+        empty_label=ALL,
     )
-    status = django_filters.ChoiceFilter(label=_("Status"), choices=Employee.Status.choices)
-    employment_type = django_filters.ChoiceFilter(label=_("Jenis"), choices=Employee.EmploymentType.choices)
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=Employee.Status.choices, empty_label=ALL)
+    employment_type = django_filters.ChoiceFilter(
+        label=_("Jenis"), choices=Employee.EmploymentType.choices, empty_label=ALL
+    )
 
     class Meta:
         model = Employee
