@@ -91,7 +91,7 @@ def test_it_prefers_the_employees_own_responses_once_there_are_enough(period, wo
 
 def test_it_ignores_excluded_responses(period, employee, hr_user):
     responses = unit_responses(employee.unit)
-    responses[2].excluded_at, responses[2].excluded_by, responses[2].exclusion_reason = TODAY, hr_user, "uji"
+    responses[2].excluded_at, responses[2].excluded_by, responses[2].exclusion_reason = timezone.now(), hr_user, "uji"
     responses[2].save()
     scores_compute(period=period, today=TODAY)
     # R1 and R2 only: ΣNRR = (7+6+5+8+6+7+8+6+7)/2 = 30 → IKM 30/9 × 25 = 83.33
