@@ -76,7 +76,8 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
         "until": _local_midnight(checkpoints[-1].end + timedelta(days=1))
         if checkpoints
         else _local_midnight(period.start),
-        "time_zone": settings.TIME_ZONE,
+        # Local midnight of the first day of each month: width_bucket() turns a timestamp into its month.
+        "month_starts": [_local_midnight(date(period.year, month, 1)) for month in range(1, 13)],
         "cap": rules.cap,
         "floor": rules.floor,
         "skm_num": weight.numerator,

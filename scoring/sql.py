@@ -43,7 +43,7 @@ def checkpoints_cte() -> str:
 # GROUPING SETS. The unit and employee figures below roll these few buckets up to checkpoints.
 ANSWER_BUCKETS = f"""
     CREATE TEMPORARY TABLE scoring_answer_buckets ON COMMIT DROP AS
-    SELECT r.unit_id, r.officer_id, extract(month FROM r.submitted_at AT TIME ZONE %(time_zone)s)::int AS month,
+    SELECT r.unit_id, r.officer_id, width_bucket(r.submitted_at, %(month_starts)s::timestamptz[]) AS month,
            count(*) AS n, {_ANSWER_SUMS}
     FROM surveys_response r
     WHERE r.excluded_at IS NULL AND r.submitted_at >= %(since)s AND r.submitted_at < %(until)s

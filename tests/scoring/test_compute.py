@@ -1,6 +1,8 @@
 """The set-based computation against the worked examples, idempotence and bounded statements."""
 
+from datetime import datetime
 from decimal import Decimal
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
@@ -155,3 +157,15 @@ def test_the_number_of_statements_does_not_grow_with_employees(period, worked_ex
     with_5, with_50 = add_employees_and_compute(5), add_employees_and_compute(45)
     assert EmployeeScore.objects.filter(checkpoint=4).count() == Employee.objects.count() >= 51
     assert with_5.statements == with_50.statements
+
+
+def test_answers_count_from_the_local_month_they_were_given_in(period, employee):
+    """23:30 on 30 September in Jakarta is 16:30 UTC: a third-quarter answer, not a fourth-quarter one."""
+    late_september = datetime(2026, 9, 30, 23, 30, tzinfo=ZoneInfo("Asia/Jakarta"))
+    for response in unit_responses(employee.unit):
+        response.submitted_at = late_september
+        response.save()
+    scores_compute(period=period, today=TODAY)
+    assert score_of(employee, checkpoint=2).citizens_responses == 0
+    assert score_of(employee, checkpoint=3).citizens_responses == 3
+    assert score_of(employee, checkpoint=4).citizens_responses == 3
