@@ -289,3 +289,6 @@ SCORING_DEFAULTS = {
 }
 # Nightly recompute of open periods (django-celery-beat; HR may edit it in the admin).
 SCORING_NIGHTLY_CRONTAB = {"minute": "30", "hour": "1"}
+
+# A friendly page instead of Django's technical one when a form's CSRF token has expired.
+CSRF_FAILURE_VIEW = "config.views.csrf_failure"
