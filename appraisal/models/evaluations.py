@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ..predikat import Predikat, Rating
+from .logs import StepLog
 from .plans import Plan, WorkResult
 
 
@@ -233,7 +234,7 @@ class DevelopmentAction(models.Model):
         return self.description[:60]
 
 
-class EvaluationLog(models.Model):
+class EvaluationLog(StepLog):
     """Every workflow step: who, when, from which state to which, and why."""
 
     class Action(models.TextChoices):
@@ -251,14 +252,10 @@ class EvaluationLog(models.Model):
     action = models.CharField(_("tindakan"), max_length=12, choices=Action.choices)
     from_status = models.CharField(_("dari status"), max_length=16, choices=Evaluation.Status.choices, blank=True)
     to_status = models.CharField(_("ke status"), max_length=16, choices=Evaluation.Status.choices)
-    reason = models.TextField(_("alasan"), blank=True)
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
-    created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StepLog.Meta):
         verbose_name = _("riwayat evaluasi")
         verbose_name_plural = _("riwayat evaluasi")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.evaluation_id} {self.action}"

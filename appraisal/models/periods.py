@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ..achievement import Rules, to_decimal
+from .logs import StepLog
 
 ROMAN = ["I", "II", "III", "IV"]
 MONTH_NAMES = [
@@ -145,7 +146,7 @@ class AppraisalPeriod(models.Model):
         return str(_("Tahunan"))
 
 
-class PeriodLog(models.Model):
+class PeriodLog(StepLog):
     """Who opened, closed or reopened a period, when and why."""
 
     class Action(models.TextChoices):
@@ -155,16 +156,10 @@ class PeriodLog(models.Model):
 
     period = models.ForeignKey(AppraisalPeriod, on_delete=models.CASCADE, related_name="logs")
     action = models.CharField(_("tindakan"), max_length=8, choices=Action.choices)
-    reason = models.TextField(_("alasan"), blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StepLog.Meta):
         verbose_name = _("riwayat periode")
         verbose_name_plural = _("riwayat periode")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.period} {self.get_action_display()}"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
@@ -18,6 +17,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ..achievement import Target
+from .logs import StepLog
 from .periods import AppraisalPeriod
 
 TARGET_SINGLE_OR_RANGE = _("Isi target tunggal, atau batas bawah dan batas atas rentang (tidak keduanya).")
@@ -252,7 +252,7 @@ class CheckpointTarget(TargetFields):
         return f"{self.indicator} @{self.checkpoint}"
 
 
-class PlanLog(models.Model):
+class PlanLog(StepLog):
     """Every workflow step of a plan: who, when, from which state to which, and why."""
 
     class Action(models.TextChoices):
@@ -266,17 +266,11 @@ class PlanLog(models.Model):
     action = models.CharField(_("tindakan"), max_length=8, choices=Action.choices)
     from_status = models.CharField(_("dari status"), max_length=10, choices=Plan.Status.choices, blank=True)
     to_status = models.CharField(_("ke status"), max_length=10, choices=Plan.Status.choices)
-    reason = models.TextField(_("alasan"), blank=True)
     content = models.JSONField(_("isi SKP sebelum revisi"), default=dict, blank=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StepLog.Meta):
         verbose_name = _("riwayat SKP")
         verbose_name_plural = _("riwayat SKP")
-        ordering = ["-created_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.plan_id} {self.action}"
