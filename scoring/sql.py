@@ -39,22 +39,41 @@ def checkpoints_cte() -> str:
     )"""
 
 
-# SKM answers are read once, in one pass: summed per (unit, month) and per (officer, month) with
-# GROUPING SETS. The unit and employee figures below roll these few buckets up to checkpoints.
-ANSWER_BUCKETS = f"""
-    CREATE TEMPORARY TABLE scoring_answer_buckets ON COMMIT DROP AS
-    SELECT r.unit_id, r.officer_id, width_bucket(r.submitted_at, %(month_starts)s::timestamptz[]) AS month,
-           count(*) AS n, {_ANSWER_SUMS}
+# SKM answers summed per month, once per unit and once per officer; the unit and employee figures
+# below roll these few buckets up to checkpoints.
+_IN_PERIOD = "r.excluded_at IS NULL AND r.submitted_at >= %(since)s AND r.submitted_at < %(until)s"
+_MONTH = "width_bucket(r.submitted_at, %(month_starts)s::timestamptz[])"
+
+
+def _answer_buckets(*, table: str, key: str, key_filter: str) -> str:
+    return f"""
+    CREATE TEMPORARY TABLE {table} ON COMMIT DROP AS
+    SELECT {key} AS key, {_MONTH} AS month, count(*) AS n, {_ANSWER_SUMS}
     FROM surveys_response r
-    WHERE r.excluded_at IS NULL AND r.submitted_at >= %(since)s AND r.submitted_at < %(until)s
-      AND (r.unit_id IN (SELECT t.unit_id FROM scoring_unit_tree t
-                         WHERE t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units))
-           OR r.officer_id IN (SELECT employee_id FROM scoring_scope))
-    GROUP BY GROUPING SETS ((r.unit_id, month), (r.officer_id, month))
-"""
+    WHERE {_IN_PERIOD} AND {key_filter}
+    GROUP BY 1, 2
+    """
 
 
-def _rolled_ikm(*, table: str, key: str, join: str = "", key_filter: str = "TRUE") -> str:
+UNIT_ANSWER_BUCKETS = _answer_buckets(
+    table="scoring_unit_answers",
+    key="r.unit_id",
+    key_filter="""r.unit_id IN (SELECT t.unit_id FROM scoring_unit_tree t
+                                WHERE t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units))""",
+)
+# Only officers named often enough over the whole span can use their own IKM at any checkpoint, so
+# only they get buckets: a cheap count first keeps the wide aggregate small.
+OFFICER_ANSWER_BUCKETS = _answer_buckets(
+    table="scoring_officer_answers",
+    key="r.officer_id",
+    key_filter=f"""r.officer_id IN (
+        SELECT r.officer_id FROM surveys_response r
+        WHERE {_IN_PERIOD} AND r.officer_id IN (SELECT employee_id FROM scoring_scope)
+        GROUP BY r.officer_id HAVING count(*) >= %(min_responses)s)""",
+)
+
+
+def _rolled_ikm(*, table: str, buckets: str, key: str, join: str = "", key_filter: str = "TRUE") -> str:
     """A temporary table of (key, checkpoint, responses, IKM), cumulative from the period's start:
     a checkpoint's figure covers everything up to its end, like realisations "so far"."""
     return f"""
@@ -62,7 +81,7 @@ def _rolled_ikm(*, table: str, key: str, join: str = "", key_filter: str = "TRUE
     WITH {checkpoints_cte()},
     rolled AS (
         SELECT {key} AS key, cp.k, sum(b.n) AS n, {_ROLLED_SUMS}
-        FROM scoring_answer_buckets b {join} JOIN cp ON b.month <= cp.last_month
+        FROM {buckets} b {join} JOIN cp ON b.month <= cp.last_month
         WHERE {key_filter}
         GROUP BY 1, 2
     )
@@ -85,24 +104,16 @@ def unit_ikm() -> str:
     """Per affected unit (with all its sub-units) and checkpoint: responses and IKM."""
     return _rolled_ikm(
         table="scoring_unit_ikm",
+        buckets="scoring_unit_answers",
         key="t.ancestor_id",
-        join="JOIN scoring_unit_tree t ON t.unit_id = b.unit_id",  # unit buckets only: officer_id is NULL
+        join="JOIN scoring_unit_tree t ON t.unit_id = b.key",
         key_filter="t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units)",
     )
 
 
 def employee_ikm() -> str:
     """Per employee named on the form (``?petugas=``) and checkpoint: responses and IKM."""
-    return _rolled_ikm(
-        table="scoring_employee_ikm",
-        key="b.officer_id",
-        key_filter=(
-            "b.unit_id IS NULL AND b.officer_id IN (SELECT employee_id FROM scoring_scope)"
-            # only officers with enough answers over the whole span can use their own IKM at any checkpoint
-            " AND b.officer_id IN (SELECT officer_id FROM scoring_answer_buckets WHERE unit_id IS NULL"
-            " GROUP BY officer_id HAVING sum(n) >= %(min_responses)s)"
-        ),
-    )
+    return _rolled_ikm(table="scoring_employee_ikm", buckets="scoring_officer_answers", key="b.key")
 
 
 def scope(*, employee_filter: str) -> str:
@@ -343,6 +354,6 @@ TEMPORARY_TABLES_ANALYZE = "ANALYZE scoring_scope, scoring_unit_ikm, scoring_emp
 
 # Also dropped at commit; dropping them at the end lets two runs share one outer transaction (tests).
 TEMPORARY_TABLES_DROP = """
-    DROP TABLE scoring_scope, scoring_unit_tree, scoring_affected_units, scoring_answer_buckets, scoring_unit_ikm,
-               scoring_employee_ikm
+    DROP TABLE scoring_scope, scoring_unit_tree, scoring_affected_units, scoring_unit_answers,
+               scoring_officer_answers, scoring_unit_ikm, scoring_employee_ikm
 """
