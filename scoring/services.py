@@ -71,7 +71,8 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
     rules = period.rules()
     return {
         "period": period.pk,
-        "checkpoints": json.dumps([{"k": c.number, "last_month": c.end.month} for c in checkpoints]),
+        "ks": [c.number for c in checkpoints],
+        "last_months": [c.end.month for c in checkpoints],
         "since": _local_midnight(period.start),
         "until": _local_midnight(checkpoints[-1].end + timedelta(days=1))
         if checkpoints
@@ -125,8 +126,12 @@ def scores_compute(
         (sql.OFFICER_ANSWER_BUCKETS, False),
         (sql.unit_ikm(), False),
         (sql.employee_ikm(), False),
+        (sql.achievement(employee_filter=employee_filter), False),
+        (sql.ratings(employee_filter=employee_filter), False),
         (sql.TEMPORARY_TABLES_ANALYZE, False),
-        (sql.employee_scores_upsert(), True),
+        (sql.SCORE_ROWS, False),
+        (sql.CHANGED_SCORES_UPDATE, True),
+        (sql.NEW_SCORES_INSERT, True),
         (sql.stale_scores_delete(employee_filter=employee_filter), True),
         (sql.UNIT_SCORES_UPSERT, False),
         (sql.TEMPORARY_TABLES_DROP, False),

@@ -32,11 +32,11 @@ def final(expression: str) -> str:
 
 
 def checkpoints_cte() -> str:
-    """``cp(k, last_month)``: the checkpoints to compute and the last month of each, from a JSON parameter."""
-    return """cp AS (
-        SELECT (c->>'k')::int AS k, (c->>'last_month')::int AS last_month
-        FROM jsonb_array_elements(%(checkpoints)s::jsonb) AS c
-    )"""
+    """``cp(k, last_month)``: the checkpoints to compute and the last month of each.
+
+    Unnested from two array literals, so the planner knows how many there are (a JSON parameter
+    would be guessed at 100 rows, and every join above it misjudged a hundredfold)."""
+    return "cp AS (SELECT * FROM unnest(%(ks)s::int[], %(last_months)s::int[]) AS c(k, last_month))"
 
 
 # SKM answers summed per month, once per unit and once per officer; the unit and employee figures
@@ -136,37 +136,44 @@ def _points(column: str) -> str:
     )
 
 
-# The plan that counts: the latest one agreed at least once (drafts have no agreed targets).
-_PLANS = """
-    plans AS (
-        SELECT DISTINCT ON (p.employee_id) p.employee_id, p.id AS plan_id
-        FROM appraisal_plan p JOIN scoring_scope s ON s.employee_id = p.employee_id
-        WHERE p.period_id = %(period)s AND p.approved_at IS NOT NULL
-        ORDER BY p.employee_id, p.approved_at DESC, p.id DESC
-    )"""
+def achievement(*, employee_filter: str) -> str:
+    """``scoring_achievement(employee_id, plan_id, k, achievement)``: plan achievement at every checkpoint.
 
-# Capaian per indicator and checkpoint (domain.md §7.1, as ``appraisal.achievement.indicator_capaian``):
-# the checkpoint's own target if set, else the annual one; cap and floor. An unreported indicator
-# counts 0, so only realisations need the formula: plan achievement = Σ(weight × capaian) over the
-# reported ones ÷ Σ(weight) over all of them.
-_CAPAIAN = f"""
-    plan_weights AS (
-        SELECT pl.employee_id, pl.plan_id, sum(i.weight) AS total_weight
+    The plan that counts is the latest one agreed at least once (drafts have no agreed targets).
+    Capaian per indicator and checkpoint (domain.md §7.1, as ``appraisal.achievement.indicator_capaian``):
+    the checkpoint's own target if set, else the annual one; cap and floor. An unreported indicator
+    counts 0, so only realisations need the formula: plan achievement = Σ(weight × capaian) over the
+    reported ones ÷ Σ(weight) over all of them.
+
+    Reads only permanent tables (the filter on ``org_employee e`` stands for the scope: whoever has a
+    plan in the period is in it), so PostgreSQL may scan the million realisations in parallel.
+    """
+    return f"""
+    CREATE TEMPORARY TABLE scoring_achievement ON COMMIT DROP AS
+    WITH {checkpoints_cte()},
+    plans AS NOT MATERIALIZED (
+        SELECT DISTINCT ON (p.employee_id) p.employee_id, p.id AS plan_id
+        FROM appraisal_plan p JOIN org_employee e ON e.id = p.employee_id
+        WHERE p.period_id = %(period)s AND p.approved_at IS NOT NULL AND {employee_filter}
+        ORDER BY p.employee_id, p.approved_at DESC, p.id DESC
+    ),
+    indicators AS NOT MATERIALIZED (
+        SELECT pl.employee_id, pl.plan_id, i.id, i.weight, i.direction, i.target_value, i.target_low, i.target_high
         FROM plans pl
         JOIN appraisal_workresult w ON w.plan_id = pl.plan_id
         JOIN appraisal_indicator i ON i.work_result_id = w.id
-        GROUP BY pl.employee_id, pl.plan_id
+    ),
+    plan_weights AS (
+        SELECT employee_id, plan_id, sum(weight) AS total_weight FROM indicators GROUP BY employee_id, plan_id
     ),
     targets AS (
-        SELECT pl.plan_id, r.checkpoint AS k, i.weight, i.direction, r.value AS real,
-               CASE WHEN ct.id IS NULL THEN i.target_value ELSE ct.target_value END AS t_value,
-               CASE WHEN ct.id IS NULL THEN i.target_low ELSE ct.target_low END AS t_low,
-               CASE WHEN ct.id IS NULL THEN i.target_high ELSE ct.target_high END AS t_high
-        FROM plans pl
-        JOIN appraisal_workresult w ON w.plan_id = pl.plan_id
-        JOIN appraisal_indicator i ON i.work_result_id = w.id
-        JOIN appraisal_realisation r ON r.indicator_id = i.id AND r.checkpoint IN (SELECT k FROM cp)
-        LEFT JOIN appraisal_checkpointtarget ct ON ct.indicator_id = i.id AND ct.checkpoint = r.checkpoint
+        SELECT ind.plan_id, r.checkpoint AS k, ind.weight, ind.direction, r.value AS real,
+               CASE WHEN ct.id IS NULL THEN ind.target_value ELSE ct.target_value END AS t_value,
+               CASE WHEN ct.id IS NULL THEN ind.target_low ELSE ct.target_low END AS t_low,
+               CASE WHEN ct.id IS NULL THEN ind.target_high ELSE ct.target_high END AS t_high
+        FROM indicators ind
+        JOIN appraisal_realisation r ON r.indicator_id = ind.id AND r.checkpoint = ANY(%(ks)s::int[])
+        LEFT JOIN appraisal_checkpointtarget ct ON ct.indicator_id = ind.id AND ct.checkpoint = r.checkpoint
     ),
     reported AS (
         SELECT plan_id, k,
@@ -181,25 +188,30 @@ _CAPAIAN = f"""
                      ELSE real::{PRECISE} / t_value * 100
                    END, %(floor)s::numeric), %(cap)s::numeric)) AS weighted
         FROM targets GROUP BY plan_id, k
-    ),
-    results AS (
-        SELECT pw.employee_id, pw.plan_id, cp.k,
-               COALESCE(rep.weighted, 0)::{PRECISE} / NULLIF(pw.total_weight, 0) AS achievement
-        FROM plan_weights pw CROSS JOIN cp
-        LEFT JOIN reported rep ON rep.plan_id = pw.plan_id AND rep.k = cp.k
-    )"""
+    )
+    SELECT pw.employee_id, pw.plan_id, cp.k,
+           COALESCE(rep.weighted, 0)::{PRECISE} / NULLIF(pw.total_weight, 0) AS achievement
+    FROM plan_weights pw CROSS JOIN cp
+    LEFT JOIN reported rep ON rep.plan_id = pw.plan_id AND rep.k = cp.k
+    """
 
-# The supervisor's ratings (§7.2 E): the evaluation at each checkpoint once it is sent to the
-# employee (an annual one wins over a periodic one at the same checkpoint).
-_EVALUATIONS = f"""
-    evaluations AS (
+
+def ratings(*, employee_filter: str) -> str:
+    """``scoring_ratings(employee_id, k, predikat, s, b, p, peer_answers)``: the supervisor's ratings (§7.2 E)
+    from the evaluation at each checkpoint once it is sent to the employee (an annual one wins over a
+    periodic one at the same checkpoint), and the peers' answers on it (§7.2 P: answers 1–4 × 25, once
+    at least ``peer_min`` colleagues answered; fewer could not stay anonymous, as on the supervisor's page).
+    """
+    return f"""
+    CREATE TEMPORARY TABLE scoring_ratings ON COMMIT DROP AS
+    WITH evaluations AS (
         SELECT DISTINCT ON (p.employee_id, ev.checkpoint)
                ev.id, p.employee_id, ev.checkpoint AS k, ev.predikat,
                {_points("ev.work_rating")} AS s, {_points("ev.behaviour_rating")} AS overall_b
         FROM appraisal_evaluation ev
         JOIN appraisal_plan p ON p.id = ev.plan_id
-        JOIN scoring_scope sc ON sc.employee_id = p.employee_id
-        WHERE p.period_id = %(period)s AND ev.status IN ('SENT', 'OBJECTED', 'DECIDED')
+        JOIN org_employee e ON e.id = p.employee_id
+        WHERE p.period_id = %(period)s AND ev.status IN ('SENT', 'OBJECTED', 'DECIDED') AND {employee_filter}
         ORDER BY p.employee_id, ev.checkpoint, ev.kind = 'ANNUAL' DESC, ev.id DESC
     ),
     value_points AS (
@@ -208,10 +220,18 @@ _EVALUATIONS = f"""
         WHERE br.rating <> '' AND br.evaluation_id IN (SELECT id FROM evaluations)
         GROUP BY br.evaluation_id
     ),
-    rated AS (
-        SELECT ev.employee_id, ev.k, ev.predikat, ev.s, COALESCE(vp.b, ev.overall_b) AS b
-        FROM evaluations ev LEFT JOIN value_points vp ON vp.evaluation_id = ev.id
-    )"""
+    peers AS (
+        SELECT pr.evaluation_id, sum(pa.score)::numeric * 25 / count(*) AS p, count(*) AS n
+        FROM appraisal_peerrequest pr JOIN appraisal_peeranswer pa ON pa.request_id = pr.id
+        WHERE pr.answered_at IS NOT NULL AND pr.evaluation_id IN (SELECT id FROM evaluations)
+        GROUP BY pr.evaluation_id
+        HAVING count(DISTINCT pr.id) >= %(peer_min)s
+    )
+    SELECT ev.employee_id, ev.k, ev.predikat, ev.s, COALESCE(vp.b, ev.overall_b) AS b, pe.p, pe.n AS peer_answers
+    FROM evaluations ev
+    LEFT JOIN value_points vp ON vp.evaluation_id = ev.id
+    LEFT JOIN peers pe ON pe.evaluation_id = ev.id
+    """
 
 
 # §7.2: the weighted mean of the present components, the weights rescaled to what is present.
@@ -220,28 +240,48 @@ _COMPOSITE = final(
     f" + COALESCE(%(w_c)s::numeric * c, 0) + COALESCE(%(w_p)s::numeric * p, 0))::{PRECISE} / weight_sum"
 )
 
+# The stored columns of a score row, besides its key (employee, period, checkpoint) and timestamps.
+SCORE_COLUMNS = (
+    "unit_id",
+    "plan_id",
+    "achievement",
+    "results",
+    "work_points",
+    "behaviour_points",
+    "evaluation",
+    "citizens",
+    "citizens_source",
+    "citizens_responses",
+    "peers",
+    "peer_answers",
+    "score",
+    "predikat",
+    "missing",
+    "weights",
+)
 
-def employee_scores_upsert() -> str:
-    """Insert or update every (employee, checkpoint) row in scope; rows whose values did not change
-    are left alone, so ``updated_at`` moves only when something did."""
-    return f"""
-    WITH {checkpoints_cte()}, {_PLANS}, {_CAPAIAN}, {_EVALUATIONS}, {PEERS},
+_STORED = ", ".join(f"t.{column}" for column in SCORE_COLUMNS)
+_COMPUTED = ", ".join(f"f.{column}" for column in SCORE_COLUMNS)
+
+SCORE_ROWS = f"""
+    CREATE TEMPORARY TABLE scoring_rows ON COMMIT DROP AS
+    WITH {checkpoints_cte()},
     components AS (
-        SELECT s.employee_id, s.unit_id, cp.k, res.plan_id, res.achievement,
-               CASE WHEN res.achievement IS NOT NULL THEN LEAST(res.achievement, 100) END AS r,
+        SELECT s.employee_id, s.unit_id, cp.k, a.plan_id, a.achievement,
+               CASE WHEN a.achievement IS NOT NULL THEN LEAST(a.achievement, 100) END AS r,
                rt.s, rt.b, (rt.s + rt.b) / 2 AS e, COALESCE(rt.predikat, '') AS predikat,
                CASE WHEN ei.n >= %(min_responses)s THEN ei.ikm ELSE ui.ikm END AS c,
                CASE WHEN ei.n >= %(min_responses)s THEN 'EMPLOYEE' WHEN ui.ikm IS NOT NULL THEN 'UNIT' ELSE '' END
                  AS c_source,
                CASE WHEN ei.n >= %(min_responses)s THEN ei.n WHEN ui.ikm IS NOT NULL THEN ui.n ELSE 0 END
                  AS c_responses,
-               pe.p, COALESCE(pe.n, 0) AS peer_answers
+               rt.p, COALESCE(rt.peer_answers, 0) AS peer_answers
         FROM scoring_scope s CROSS JOIN cp
-        LEFT JOIN results res ON res.employee_id = s.employee_id AND res.k = cp.k
-        LEFT JOIN rated rt ON rt.employee_id = s.employee_id AND rt.k = cp.k
+        LEFT JOIN scoring_achievement a ON a.employee_id = s.employee_id AND a.k = cp.k
+        LEFT JOIN scoring_ratings rt ON rt.employee_id = s.employee_id AND rt.k = cp.k
         LEFT JOIN scoring_employee_ikm ei ON ei.key = s.employee_id AND ei.k = cp.k
         LEFT JOIN scoring_unit_ikm ui ON ui.key = s.unit_id AND ui.k = cp.k
-        LEFT JOIN peers pe ON pe.employee_id = s.employee_id AND pe.k = cp.k
+        OFFSET 0
     ),
     weighted AS (
         SELECT *,
@@ -250,60 +290,51 @@ def employee_scores_upsert() -> str:
                + CASE WHEN c IS NULL THEN 0 ELSE %(w_c)s::numeric END
                + CASE WHEN p IS NULL THEN 0 ELSE %(w_p)s::numeric END AS weight_sum
         FROM components
+        OFFSET 0
     ),
-    final_rows AS (
-        SELECT employee_id, k, unit_id, plan_id, {final("achievement")} AS achievement, {final("r")} AS results,
-               {final("s")} AS work_points, {final("b")} AS behaviour_points, {final("e")} AS evaluation,
-               {final("c")} AS citizens, c_source, c_responses, {final("p")} AS peers, peer_answers,
-               CASE WHEN (r IS NULL AND e IS NULL) OR weight_sum = 0 THEN NULL ELSE {_COMPOSITE} END AS score,
-               predikat,
+    computed AS (
+        SELECT employee_id, k, unit_id, plan_id,
+               {final("achievement")}::numeric(7, 2) AS achievement, {final("r")}::numeric(5, 2) AS results,
+               {final("s")}::numeric(5, 2) AS work_points, {final("b")}::numeric(5, 2) AS behaviour_points,
+               {final("e")}::numeric(5, 2) AS evaluation, {final("c")}::numeric(5, 2) AS citizens,
+               c_source::varchar(8) AS citizens_source, c_responses::integer AS citizens_responses,
+               {final("p")}::numeric(5, 2) AS peers, peer_answers::integer AS peer_answers,
+               (CASE WHEN (r IS NULL AND e IS NULL) OR weight_sum = 0 THEN NULL ELSE {_COMPOSITE} END)::numeric(5, 2)
+                 AS score,
+               predikat::varchar(20) AS predikat,
                array_remove(ARRAY[CASE WHEN r IS NULL THEN 'R' END, CASE WHEN e IS NULL THEN 'E' END,
                                   CASE WHEN c IS NULL THEN 'C' END, CASE WHEN p IS NULL THEN 'P' END],
-                            NULL)::varchar[] AS missing
+                            NULL)::varchar(1)[] AS missing,
+               %(weights)s::jsonb AS weights
         FROM weighted
+        OFFSET 0
     )
-    INSERT INTO scoring_employeescore AS t (
-        employee_id, period_id, checkpoint, unit_id, plan_id, achievement, results, work_points,
-        behaviour_points, evaluation, citizens, citizens_source, citizens_responses, peers, peer_answers,
-        score, predikat, missing, weights, created_at, updated_at)
-    SELECT f.*, %(weights)s::jsonb, statement_timestamp(), statement_timestamp()
-    FROM (SELECT employee_id, %(period)s::bigint, k, unit_id, plan_id, achievement, results, work_points,
-                 behaviour_points, evaluation, citizens, c_source, c_responses, peers, peer_answers, score,
-                 predikat, missing
-          FROM final_rows) f
-    -- Unchanged rows are filtered out here, before the insert: an upsert would still lock them.
-    WHERE NOT EXISTS (
-        SELECT 1 FROM scoring_employeescore o
-        WHERE o.employee_id = f.employee_id AND o.period_id = %(period)s AND o.checkpoint = f.k
-          AND (o.unit_id, o.plan_id, o.achievement, o.results, o.work_points, o.behaviour_points, o.evaluation,
-               o.citizens, o.citizens_source, o.citizens_responses, o.peers, o.peer_answers, o.score, o.predikat,
-               o.missing, o.weights)
-              IS NOT DISTINCT FROM
-              (f.unit_id, f.plan_id, f.achievement, f.results, f.work_points, f.behaviour_points, f.evaluation,
-               f.citizens, f.c_source, f.c_responses, f.peers, f.peer_answers, f.score, f.predikat,
-               f.missing, %(weights)s::jsonb))
-    ON CONFLICT (employee_id, period_id, checkpoint) DO UPDATE SET
-        unit_id = EXCLUDED.unit_id, plan_id = EXCLUDED.plan_id, achievement = EXCLUDED.achievement,
-        results = EXCLUDED.results, work_points = EXCLUDED.work_points,
-        behaviour_points = EXCLUDED.behaviour_points, evaluation = EXCLUDED.evaluation,
-        citizens = EXCLUDED.citizens, citizens_source = EXCLUDED.citizens_source,
-        citizens_responses = EXCLUDED.citizens_responses, peers = EXCLUDED.peers,
-        peer_answers = EXCLUDED.peer_answers, score = EXCLUDED.score, predikat = EXCLUDED.predikat,
-        missing = EXCLUDED.missing, weights = EXCLUDED.weights, updated_at = EXCLUDED.updated_at
-    """
+    SELECT f.*, t.id AS stored_id, t.id IS NOT NULL AND ({_STORED}) IS DISTINCT FROM ({_COMPUTED}) AS changed
+    FROM computed f
+    LEFT JOIN scoring_employeescore t
+           ON t.employee_id = f.employee_id AND t.period_id = %(period)s AND t.checkpoint = f.k
+"""
+"""``scoring_rows``: every (employee, checkpoint) row in scope, typed as stored, with the stored row
+it replaces (if any) and whether any value differs. Comparing here, while only reading the score
+table, keeps the writes below simple joins on the primary key."""
 
+# Only rows whose values changed are written, so ``updated_at`` moves only when something did.
+CHANGED_SCORES_UPDATE = f"""
+    UPDATE scoring_employeescore t
+    SET ({", ".join(SCORE_COLUMNS)}, updated_at) = ({_COMPUTED}, statement_timestamp())
+    FROM scoring_rows f
+    WHERE t.id = f.stored_id AND f.changed
+"""
 
-# Peers (§7.2 P): answers (1–4) on the released evaluation at each checkpoint × 25, once at least
-# ``peer_min`` colleagues answered (fewer could not stay anonymous, as on the supervisor's page).
-PEERS = """
-    peers AS (
-        SELECT ev.employee_id, ev.k, sum(pa.score)::numeric * 25 / count(*) AS p, count(*) AS n
-        FROM evaluations ev
-        JOIN appraisal_peerrequest pr ON pr.evaluation_id = ev.id AND pr.answered_at IS NOT NULL
-        JOIN appraisal_peeranswer pa ON pa.request_id = pr.id
-        GROUP BY ev.employee_id, ev.k
-        HAVING count(DISTINCT pr.id) >= %(peer_min)s
-    )"""
+# A plain insert, not an upsert: the period's advisory lock keeps other runs out, and the unique
+# constraint would refuse a duplicate all the same.
+NEW_SCORES_INSERT = f"""
+    INSERT INTO scoring_employeescore (employee_id, period_id, checkpoint, {", ".join(SCORE_COLUMNS)},
+                                       created_at, updated_at)
+    SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
+    FROM scoring_rows f
+    WHERE f.stored_id IS NULL
+"""
 
 
 def stale_scores_delete(*, employee_filter: str) -> str:
@@ -350,10 +381,13 @@ AFFECTED_UNITS = """
 """
 
 # Temporary tables have no statistics until analysed; without them the planner misjudges the joins.
-TEMPORARY_TABLES_ANALYZE = "ANALYZE scoring_scope, scoring_unit_ikm, scoring_employee_ikm"
+TEMPORARY_TABLES_ANALYZE = (
+    "ANALYZE scoring_scope, scoring_unit_ikm, scoring_employee_ikm, scoring_achievement, scoring_ratings"
+)
 
 # Also dropped at commit; dropping them at the end lets two runs share one outer transaction (tests).
 TEMPORARY_TABLES_DROP = """
     DROP TABLE scoring_scope, scoring_unit_tree, scoring_affected_units, scoring_unit_answers,
-               scoring_officer_answers, scoring_unit_ikm, scoring_employee_ikm
+               scoring_officer_answers, scoring_unit_ikm, scoring_employee_ikm, scoring_achievement,
+               scoring_ratings, scoring_rows
 """
