@@ -126,7 +126,7 @@ def scores_compute(
         (sql.OFFICER_ANSWER_BUCKETS, False),
         (sql.unit_ikm(), False),
         (sql.employee_ikm(), False),
-        (sql.achievement(employee_filter=employee_filter), False),
+        (sql.reported_capaian(employee_filter=employee_filter), False),
         (sql.ratings(employee_filter=employee_filter), False),
         (sql.TEMPORARY_TABLES_ANALYZE, False),
         (sql.SCORE_ROWS, False),
@@ -142,8 +142,6 @@ def scores_compute(
         # JIT compiling these wide statements costs more (seconds) than it saves; this run only.
         cursor.execute("SET LOCAL jit = off")
         cursor.execute("SET LOCAL work_mem = '128MB'")
-        # Temporary tables mislead the planner into sort-merge joins; hash joins were ~15% faster at 100k.
-        cursor.execute("SET LOCAL enable_mergejoin = off")
         for done, (statement, counts) in enumerate(steps, start=1):
             cursor.execute(statement, params)
             changed += cursor.rowcount if counts else 0

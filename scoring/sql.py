@@ -116,12 +116,32 @@ def employee_ikm() -> str:
     return _rolled_ikm(table="scoring_employee_ikm", buckets="scoring_officer_answers", key="b.key")
 
 
+def _counted_plans(employee_filter: str) -> str:
+    """``plans(employee_id, plan_id)``: the plan that counts, the latest one agreed at least once
+    (drafts have no agreed targets). The filter on ``org_employee e`` narrows it to the run."""
+    return f"""plans AS NOT MATERIALIZED (
+        SELECT DISTINCT ON (p.employee_id) p.employee_id, p.id AS plan_id
+        FROM appraisal_plan p JOIN org_employee e ON e.id = p.employee_id
+        WHERE p.period_id = %(period)s AND p.approved_at IS NOT NULL AND {employee_filter}
+        ORDER BY p.employee_id, p.approved_at DESC, p.id DESC
+    )"""
+
+
 def scope(*, employee_filter: str) -> str:
-    """The employees to score: active ones and anyone with a plan in the period, narrowed by the filter."""
+    """The employees to score (active ones and anyone with a plan in the period, narrowed by the
+    filter), each with the plan that counts and the sum of its indicator weights."""
     return f"""
     CREATE TEMPORARY TABLE scoring_scope ON COMMIT DROP AS
-    SELECT e.id AS employee_id, e.unit_id
-    FROM org_employee e
+    WITH {_counted_plans(employee_filter)},
+    plan_weights AS (
+        SELECT pl.employee_id, pl.plan_id, sum(i.weight) AS total_weight
+        FROM plans pl
+        JOIN appraisal_workresult w ON w.plan_id = pl.plan_id
+        JOIN appraisal_indicator i ON i.work_result_id = w.id
+        GROUP BY pl.employee_id, pl.plan_id
+    )
+    SELECT e.id AS employee_id, e.unit_id, pw.plan_id, pw.total_weight
+    FROM org_employee e LEFT JOIN plan_weights pw ON pw.employee_id = e.id
     WHERE (e.status = 'AKTIF'
            OR EXISTS (SELECT 1 FROM appraisal_plan p WHERE p.employee_id = e.id AND p.period_id = %(period)s))
       AND {employee_filter}
@@ -136,63 +156,44 @@ def _points(column: str) -> str:
     )
 
 
-def achievement(*, employee_filter: str) -> str:
-    """``scoring_achievement(employee_id, plan_id, k, achievement)``: plan achievement at every checkpoint.
+def reported_capaian(*, employee_filter: str) -> str:
+    """``scoring_reported(employee_id, k, weighted)``: Σ(weight × capaian) over the indicators reported
+    at each checkpoint.
 
-    The plan that counts is the latest one agreed at least once (drafts have no agreed targets).
     Capaian per indicator and checkpoint (domain.md §7.1, as ``appraisal.achievement.indicator_capaian``):
     the checkpoint's own target if set, else the annual one; cap and floor. An unreported indicator
-    counts 0, so only realisations need the formula: plan achievement = Σ(weight × capaian) over the
-    reported ones ÷ Σ(weight) over all of them.
+    counts 0, so only realisations need the formula: plan achievement = this sum ÷ the plan's total
+    weight (``scoring_scope``), 0 where nothing was reported.
 
     Reads only permanent tables (the filter on ``org_employee e`` stands for the scope: whoever has a
     plan in the period is in it), so PostgreSQL may scan the million realisations in parallel.
     """
     return f"""
-    CREATE TEMPORARY TABLE scoring_achievement ON COMMIT DROP AS
-    WITH {checkpoints_cte()},
-    plans AS NOT MATERIALIZED (
-        SELECT DISTINCT ON (p.employee_id) p.employee_id, p.id AS plan_id
-        FROM appraisal_plan p JOIN org_employee e ON e.id = p.employee_id
-        WHERE p.period_id = %(period)s AND p.approved_at IS NOT NULL AND {employee_filter}
-        ORDER BY p.employee_id, p.approved_at DESC, p.id DESC
-    ),
-    indicators AS NOT MATERIALIZED (
-        SELECT pl.employee_id, pl.plan_id, i.id, i.weight, i.direction, i.target_value, i.target_low, i.target_high
+    CREATE TEMPORARY TABLE scoring_reported ON COMMIT DROP AS
+    WITH {_counted_plans(employee_filter)},
+    targets AS (
+        SELECT pl.employee_id, r.checkpoint AS k, i.weight, i.direction, r.value AS real,
+               CASE WHEN ct.id IS NULL THEN i.target_value ELSE ct.target_value END AS t_value,
+               CASE WHEN ct.id IS NULL THEN i.target_low ELSE ct.target_low END AS t_low,
+               CASE WHEN ct.id IS NULL THEN i.target_high ELSE ct.target_high END AS t_high
         FROM plans pl
         JOIN appraisal_workresult w ON w.plan_id = pl.plan_id
         JOIN appraisal_indicator i ON i.work_result_id = w.id
-    ),
-    plan_weights AS (
-        SELECT employee_id, plan_id, sum(weight) AS total_weight FROM indicators GROUP BY employee_id, plan_id
-    ),
-    targets AS (
-        SELECT ind.plan_id, r.checkpoint AS k, ind.weight, ind.direction, r.value AS real,
-               CASE WHEN ct.id IS NULL THEN ind.target_value ELSE ct.target_value END AS t_value,
-               CASE WHEN ct.id IS NULL THEN ind.target_low ELSE ct.target_low END AS t_low,
-               CASE WHEN ct.id IS NULL THEN ind.target_high ELSE ct.target_high END AS t_high
-        FROM indicators ind
-        JOIN appraisal_realisation r ON r.indicator_id = ind.id AND r.checkpoint = ANY(%(ks)s::int[])
-        LEFT JOIN appraisal_checkpointtarget ct ON ct.indicator_id = ind.id AND ct.checkpoint = r.checkpoint
-    ),
-    reported AS (
-        SELECT plan_id, k,
-               sum(weight * LEAST(GREATEST(
-                   CASE
-                     WHEN t_low IS NOT NULL AND t_high IS NOT NULL THEN
-                       CASE WHEN real < t_low THEN real::{PRECISE} / t_low * 100
-                            WHEN real > t_high THEN t_high::{PRECISE} / real * 100
-                            ELSE 100 END
-                     WHEN direction = 'LOWER' THEN
-                       CASE WHEN real = 0 THEN %(cap)s::numeric ELSE t_value::{PRECISE} / real * 100 END
-                     ELSE real::{PRECISE} / t_value * 100
-                   END, %(floor)s::numeric), %(cap)s::numeric)) AS weighted
-        FROM targets GROUP BY plan_id, k
+        JOIN appraisal_realisation r ON r.indicator_id = i.id AND r.checkpoint = ANY(%(ks)s::int[])
+        LEFT JOIN appraisal_checkpointtarget ct ON ct.indicator_id = i.id AND ct.checkpoint = r.checkpoint
     )
-    SELECT pw.employee_id, pw.plan_id, cp.k,
-           COALESCE(rep.weighted, 0)::{PRECISE} / NULLIF(pw.total_weight, 0) AS achievement
-    FROM plan_weights pw CROSS JOIN cp
-    LEFT JOIN reported rep ON rep.plan_id = pw.plan_id AND rep.k = cp.k
+    SELECT employee_id, k,
+           sum(weight * LEAST(GREATEST(
+               CASE
+                 WHEN t_low IS NOT NULL AND t_high IS NOT NULL THEN
+                   CASE WHEN real < t_low THEN real::{PRECISE} / t_low * 100
+                        WHEN real > t_high THEN t_high::{PRECISE} / real * 100
+                        ELSE 100 END
+                 WHEN direction = 'LOWER' THEN
+                   CASE WHEN real = 0 THEN %(cap)s::numeric ELSE t_value::{PRECISE} / real * 100 END
+                 ELSE real::{PRECISE} / t_value * 100
+               END, %(floor)s::numeric), %(cap)s::numeric)) AS weighted
+    FROM targets GROUP BY employee_id, k
     """
 
 
@@ -266,8 +267,16 @@ _COMPUTED = ", ".join(f"f.{column}" for column in SCORE_COLUMNS)
 SCORE_ROWS = f"""
     CREATE TEMPORARY TABLE scoring_rows ON COMMIT DROP AS
     WITH {checkpoints_cte()},
+    achieved AS (
+        SELECT s.employee_id, s.unit_id, cp.k, s.plan_id,
+               CASE WHEN s.plan_id IS NOT NULL THEN COALESCE(rep.weighted, 0)::{PRECISE} / NULLIF(s.total_weight, 0) END
+                 AS achievement
+        FROM scoring_scope s CROSS JOIN cp
+        LEFT JOIN scoring_reported rep ON rep.employee_id = s.employee_id AND rep.k = cp.k
+        OFFSET 0
+    ),
     components AS (
-        SELECT s.employee_id, s.unit_id, cp.k, a.plan_id, a.achievement,
+        SELECT a.employee_id, a.unit_id, a.k, a.plan_id, a.achievement,
                CASE WHEN a.achievement IS NOT NULL THEN LEAST(a.achievement, 100) END AS r,
                rt.s, rt.b, (rt.s + rt.b) / 2 AS e, COALESCE(rt.predikat, '') AS predikat,
                CASE WHEN ei.n >= %(min_responses)s THEN ei.ikm ELSE ui.ikm END AS c,
@@ -276,11 +285,10 @@ SCORE_ROWS = f"""
                CASE WHEN ei.n >= %(min_responses)s THEN ei.n WHEN ui.ikm IS NOT NULL THEN ui.n ELSE 0 END
                  AS c_responses,
                rt.p, COALESCE(rt.peer_answers, 0) AS peer_answers
-        FROM scoring_scope s CROSS JOIN cp
-        LEFT JOIN scoring_achievement a ON a.employee_id = s.employee_id AND a.k = cp.k
-        LEFT JOIN scoring_ratings rt ON rt.employee_id = s.employee_id AND rt.k = cp.k
-        LEFT JOIN scoring_employee_ikm ei ON ei.key = s.employee_id AND ei.k = cp.k
-        LEFT JOIN scoring_unit_ikm ui ON ui.key = s.unit_id AND ui.k = cp.k
+        FROM achieved a
+        LEFT JOIN scoring_ratings rt ON rt.employee_id = a.employee_id AND rt.k = a.k
+        LEFT JOIN scoring_employee_ikm ei ON ei.key = a.employee_id AND ei.k = a.k
+        LEFT JOIN scoring_unit_ikm ui ON ui.key = a.unit_id AND ui.k = a.k
         OFFSET 0
     ),
     weighted AS (
@@ -334,6 +342,7 @@ NEW_SCORES_INSERT = f"""
     SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
     FROM scoring_rows f
     WHERE f.stored_id IS NULL
+    ORDER BY f.employee_id, f.k
 """
 
 
@@ -382,12 +391,12 @@ AFFECTED_UNITS = """
 
 # Temporary tables have no statistics until analysed; without them the planner misjudges the joins.
 TEMPORARY_TABLES_ANALYZE = (
-    "ANALYZE scoring_scope, scoring_unit_ikm, scoring_employee_ikm, scoring_achievement, scoring_ratings"
+    "ANALYZE scoring_scope, scoring_unit_ikm, scoring_employee_ikm, scoring_reported, scoring_ratings"
 )
 
 # Also dropped at commit; dropping them at the end lets two runs share one outer transaction (tests).
 TEMPORARY_TABLES_DROP = """
     DROP TABLE scoring_scope, scoring_unit_tree, scoring_affected_units, scoring_unit_answers,
-               scoring_officer_answers, scoring_unit_ikm, scoring_employee_ikm, scoring_achievement,
+               scoring_officer_answers, scoring_unit_ikm, scoring_employee_ikm, scoring_reported,
                scoring_ratings, scoring_rows
 """
