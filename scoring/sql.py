@@ -355,20 +355,28 @@ def stale_scores_delete(*, employee_filter: str) -> str:
     """
 
 
-UNIT_SCORES_UPSERT = """
-    WITH unit_rows AS (
-        SELECT t.ancestor_id AS unit_id, es.checkpoint AS k, count(*) AS employees, count(es.score) AS scored,
-               avg(es.score) AS mean_score,
-               jsonb_build_object(
-                   'SANGAT_BAIK', count(*) FILTER (WHERE es.predikat = 'SANGAT_BAIK'),
-                   'BAIK', count(*) FILTER (WHERE es.predikat = 'BAIK'),
-                   'BUTUH_PERBAIKAN', count(*) FILTER (WHERE es.predikat = 'BUTUH_PERBAIKAN'),
-                   'KURANG_MISCONDUCT', count(*) FILTER (WHERE es.predikat = 'KURANG_MISCONDUCT'),
-                   'SANGAT_KURANG', count(*) FILTER (WHERE es.predikat = 'SANGAT_KURANG')) AS predikat_counts
-        FROM scoring_employeescore es
-        JOIN scoring_unit_tree t ON t.unit_id = es.unit_id
-        WHERE es.period_id = %(period)s AND t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units)
-        GROUP BY t.ancestor_id, es.checkpoint
+# Per unit first (a few hundred groups), then rolled up to every ancestor: cheaper than joining
+# each of 400 000 rows to all its ancestors. The mean is Σ score ÷ count, as avg() computes it.
+_PREDIKAT = ("SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG_MISCONDUCT", "SANGAT_KURANG")
+_PER_PREDIKAT = ", ".join(f"count(*) FILTER (WHERE predikat = '{code}') AS \"{code}\"" for code in _PREDIKAT)
+_PREDIKAT_COUNTS = ", ".join(f"'{code}', sum(pu.\"{code}\")" for code in _PREDIKAT)
+
+UNIT_SCORES_UPSERT = f"""
+    WITH per_unit AS (
+        SELECT unit_id, checkpoint AS k, count(*) AS employees, count(score) AS scored, sum(score) AS score_sum,
+               {_PER_PREDIKAT}
+        FROM scoring_employeescore
+        WHERE period_id = %(period)s
+        GROUP BY unit_id, checkpoint
+    ),
+    unit_rows AS (
+        SELECT t.ancestor_id AS unit_id, pu.k, sum(pu.employees) AS employees, sum(pu.scored) AS scored,
+               sum(pu.score_sum) / NULLIF(sum(pu.scored), 0) AS mean_score,
+               jsonb_build_object({_PREDIKAT_COUNTS}) AS predikat_counts
+        FROM per_unit pu
+        JOIN scoring_unit_tree t ON t.unit_id = pu.unit_id
+        WHERE t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units)
+        GROUP BY t.ancestor_id, pu.k
     )
     INSERT INTO scoring_unitscore AS t (unit_id, period_id, checkpoint, employees, scored, mean_score,
                                         predikat_counts, ikm, ikm_responses, created_at, updated_at)

@@ -30,7 +30,7 @@ def period_list(request):
 
 def _chosen_checkpoint(request, period: AppraisalPeriod) -> int:
     numbers = [checkpoint.number for checkpoint in period.checkpoints()]
-    computed = period.employee_scores.order_by("-checkpoint").values_list("checkpoint", flat=True).first()
+    computed = period.unit_scores.order_by("-checkpoint").values_list("checkpoint", flat=True).first()
     chosen = request.GET.get("titik", "")
     return int(chosen) if chosen.isdigit() and int(chosen) in numbers else computed or numbers[0]
 
