@@ -120,6 +120,7 @@ def scores_compute(
     employee_filter, params["employees"] = _employee_filter(employee=employee, unit=unit)
     steps = [
         (sql.scope(employee_filter=employee_filter), False),
+        (sql.SCOPE_ANALYZE, False),
         (sql.UNIT_TREE, False),
         (sql.AFFECTED_UNITS, False),
         (sql.UNIT_ANSWER_BUCKETS, False),
@@ -142,6 +143,7 @@ def scores_compute(
         # JIT compiling these wide statements costs more (seconds) than it saves; this run only.
         cursor.execute("SET LOCAL jit = off")
         cursor.execute("SET LOCAL work_mem = '128MB'")
+        cursor.execute("SET LOCAL parallel_tuple_cost = 0.001")
         for done, (statement, counts) in enumerate(steps, start=1):
             cursor.execute(statement, params)
             changed += cursor.rowcount if counts else 0
