@@ -380,6 +380,8 @@ UNIT_SCORES_UPSERT = f"""
                {_PER_PREDIKAT}
         FROM scoring_employeescore
         WHERE period_id = %(period)s
+          AND unit_id IN (SELECT t.unit_id FROM scoring_unit_tree t
+                          WHERE t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units))
         GROUP BY unit_id, checkpoint
     ),
     unit_rows AS (
