@@ -255,7 +255,7 @@ def _missing_components() -> str:
     return f"CASE ({mask}) {arms} END"
 
 
-_MISSING = _missing_components()
+MISSING_COMPONENTS = _missing_components()
 
 # The stored columns of a score row, besides its key (employee, period, checkpoint) and timestamps.
 SCORE_COLUMNS = (
@@ -325,7 +325,7 @@ SCORE_ROWS = f"""
                {final("p")} AS peers, peer_answers::integer AS peer_answers,
                CASE WHEN (r IS NULL AND e IS NULL) OR weight_sum = 0 THEN NULL ELSE {_COMPOSITE} END AS score,
                predikat::varchar(20) AS predikat,
-               {_MISSING} AS missing,
+               {MISSING_COMPONENTS} AS missing,
                %(weights)s::jsonb AS weights
         FROM weighted
         OFFSET 0

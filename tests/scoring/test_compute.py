@@ -1,14 +1,20 @@
 """The set-based computation against the worked examples, idempotence and bounded statements."""
 
+import itertools
 from datetime import datetime
 from decimal import Decimal
+from fractions import Fraction
 from zoneinfo import ZoneInfo
 
+import pytest
+from django.db import connection
 from django.utils import timezone
 
 from org.models import Employee
+from scoring.composite import COMPONENTS, composite_score
 from scoring.models import EmployeeScore, ScoringPolicy, UnitScore
 from scoring.services import scores_compute
+from scoring.sql import MISSING_COMPONENTS
 from tests.appraisal.factories import IndicatorFactory, PlanFactory, RealisationFactory
 from tests.factories import EmployeeFactory
 from tests.scoring.conftest import TODAY, approved_plan, peer_answers, sent_evaluation, unit_responses
@@ -169,3 +175,19 @@ def test_answers_count_from_the_local_month_they_were_given_in(period, employee)
     assert score_of(employee, checkpoint=2).citizens_responses == 0
     assert score_of(employee, checkpoint=3).citizens_responses == 3
     assert score_of(employee, checkpoint=4).citizens_responses == 3
+
+
+@pytest.mark.parametrize("present", list(itertools.product([True, False], repeat=4)))
+def test_the_missing_list_in_sql_matches_the_composite_spec(db, present):
+    """Every one of the 16 combinations of present and missing R, E, C, P."""
+    values = dict(zip(COMPONENTS, present, strict=True))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {MISSING_COMPONENTS} FROM (SELECT %s::numeric r, %s::numeric e, %s::numeric c, %s::numeric p) v",
+            [Decimal(80) if values[code] else None for code in COMPONENTS],
+        )
+        stored = cursor.fetchone()[0]
+    spec = composite_score(
+        {code: Fraction(80) if values[code] else None for code in COMPONENTS}, dict.fromkeys(COMPONENTS, 1)
+    )
+    assert stored == list(spec.missing)
