@@ -92,6 +92,7 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
         "w_e": policy.weight_evaluation,
         "w_c": policy.weight_citizens,
         "w_p": policy.weight_peers,
+        **{f"w_{code.lower()}_hundredths": int(weight * 100) for code, weight in policy.weights().items()},
         "weights": json.dumps({code: str(value) for code, value in policy.weights().items()}),
     }
 

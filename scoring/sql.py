@@ -237,9 +237,15 @@ def ratings(*, employee_filter: str) -> str:
 
 
 # §7.2: the weighted mean of the present components, the weights rescaled to what is present.
+# The weights have two decimals, so their sum over the present components is an integer number of
+# hundredths: integer arithmetic, cheap enough to repeat where needed instead of carrying a column.
+_WEIGHT_SUM_HUNDREDTHS = (
+    "(" + " + ".join(f"CASE WHEN {c} IS NULL THEN 0 ELSE %(w_{c}_hundredths)s END" for c in "recp") + ")"
+)
 _COMPOSITE = final(
     "(COALESCE(%(w_r)s::numeric * r, 0) + COALESCE(%(w_e)s::numeric * e, 0)"
-    f" + COALESCE(%(w_c)s::numeric * c, 0) + COALESCE(%(w_p)s::numeric * p, 0))::{PRECISE} / weight_sum"
+    f" + COALESCE(%(w_c)s::numeric * c, 0) + COALESCE(%(w_p)s::numeric * p, 0))::{PRECISE} * 100"
+    f" / {_WEIGHT_SUM_HUNDREDTHS}"
 )
 
 
@@ -307,15 +313,6 @@ SCORE_ROWS = f"""
         LEFT JOIN scoring_unit_ikm ui ON ui.key = a.unit_id AND ui.k = a.k
         OFFSET 0
     ),
-    weighted AS (
-        SELECT *,
-               CASE WHEN r IS NULL THEN 0 ELSE %(w_r)s::numeric END
-               + CASE WHEN e IS NULL THEN 0 ELSE %(w_e)s::numeric END
-               + CASE WHEN c IS NULL THEN 0 ELSE %(w_c)s::numeric END
-               + CASE WHEN p IS NULL THEN 0 ELSE %(w_p)s::numeric END AS weight_sum
-        FROM components
-        OFFSET 0
-    ),
     computed AS (
         SELECT employee_id, k, unit_id, plan_id,
                {final("achievement", 7)} AS achievement, {final("r")} AS results,
@@ -323,11 +320,12 @@ SCORE_ROWS = f"""
                {final("e")} AS evaluation, {final("c")} AS citizens,
                c_source::varchar(8) AS citizens_source, c_responses::integer AS citizens_responses,
                {final("p")} AS peers, peer_answers::integer AS peer_answers,
-               CASE WHEN (r IS NULL AND e IS NULL) OR weight_sum = 0 THEN NULL ELSE {_COMPOSITE} END AS score,
+               CASE WHEN (r IS NULL AND e IS NULL) OR {_WEIGHT_SUM_HUNDREDTHS} = 0 THEN NULL ELSE {_COMPOSITE} END
+                 AS score,
                predikat::varchar(20) AS predikat,
                {MISSING_COMPONENTS} AS missing,
                %(weights)s::jsonb AS weights
-        FROM weighted
+        FROM components
         OFFSET 0
     )
     SELECT f.*, t.id AS stored_id, t.id IS NOT NULL AND ({_STORED}) IS DISTINCT FROM ({_COMPUTED}) AS changed
