@@ -286,8 +286,7 @@ SCORE_COLUMNS = (
 _STORED = ", ".join(f"t.{column}" for column in SCORE_COLUMNS)
 _COMPUTED = ", ".join(f"f.{column}" for column in SCORE_COLUMNS)
 
-SCORE_ROWS = f"""
-    CREATE TEMPORARY TABLE scoring_rows ON COMMIT DROP AS
+_COMPUTED_ROWS = f"""
     WITH {checkpoints_cte()},
     achieved AS (
         SELECT s.employee_id, s.unit_id, cp.k, s.plan_id,
@@ -328,13 +327,19 @@ SCORE_ROWS = f"""
         FROM components
         OFFSET 0
     )
+"""
+"""``WITH … computed``: every (employee, checkpoint) row in scope, typed as stored."""
+
+SCORE_ROWS = f"""
+    CREATE TEMPORARY TABLE scoring_rows ON COMMIT DROP AS
+{_COMPUTED_ROWS}
     SELECT f.*, t.id AS stored_id, t.id IS NOT NULL AND ({_STORED}) IS DISTINCT FROM ({_COMPUTED}) AS changed
     FROM computed f
     LEFT JOIN scoring_employeescore t
            ON t.employee_id = f.employee_id AND t.period_id = %(period)s AND t.checkpoint = f.k
 """
-"""``scoring_rows``: every (employee, checkpoint) row in scope, typed as stored, with the stored row
-it replaces (if any) and whether any value differs. Comparing here, while only reading the score
+"""``scoring_rows``: the computed rows, each with the stored row it replaces (if any) and whether
+any value differs. Comparing here, while only reading the score
 table, keeps the writes below simple joins on the primary key."""
 
 # Only rows whose values changed are written, so ``updated_at`` moves only when something did.
@@ -353,6 +358,20 @@ NEW_SCORES_INSERT = f"""
     SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
     FROM scoring_rows f
     WHERE f.stored_id IS NULL
+    ORDER BY f.employee_id, f.k
+"""
+
+
+PERIOD_SCORED = "SELECT EXISTS (SELECT 1 FROM scoring_employeescore WHERE period_id = %(period)s)"
+
+# The first computation of a period has nothing to compare with, update or remove: the computed
+# rows go straight in (half a second less at 100 000 employees than through ``scoring_rows``).
+FIRST_SCORES_INSERT = f"""
+    INSERT INTO scoring_employeescore (employee_id, period_id, checkpoint, {", ".join(SCORE_COLUMNS)},
+                                       created_at, updated_at)
+{_COMPUTED_ROWS}
+    SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
+    FROM computed f
     ORDER BY f.employee_id, f.k
 """
 
@@ -417,7 +436,7 @@ TEMPORARY_TABLES_ANALYZE = "ANALYZE scoring_unit_ikm, scoring_employee_ikm, scor
 
 # Also dropped at commit; dropping them at the end lets two runs share one outer transaction (tests).
 TEMPORARY_TABLES_DROP = """
-    DROP TABLE scoring_scope, scoring_unit_tree, scoring_affected_units, scoring_unit_answers,
+    DROP TABLE IF EXISTS scoring_scope, scoring_unit_tree, scoring_affected_units, scoring_unit_answers,
                scoring_officer_answers, scoring_unit_ikm, scoring_employee_ikm, scoring_reported,
                scoring_ratings, scoring_rows
 """
