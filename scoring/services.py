@@ -2,8 +2,8 @@
 
 One code path for every scope: the same set-based statements (``scoring.sql``), narrowed by a
 filter on the employees. A run takes a transaction-level advisory lock on the period, so two runs
-for the same period queue behind each other instead of interleaving; rows are upserted and left
-untouched when nothing changed, so a re-run is harmless.
+for the same period queue behind each other instead of interleaving; changed rows are updated, new
+ones inserted and unchanged ones left untouched, so a re-run is harmless.
 """
 
 from __future__ import annotations

@@ -263,7 +263,7 @@ def _missing_components() -> str:
 
 MISSING_COMPONENTS = _missing_components()
 
-# The stored columns of a score row, besides its key (employee, period, checkpoint) and timestamps.
+# The stored columns of a score row, besides its key (period, employee, checkpoint) and timestamps.
 SCORE_COLUMNS = (
     "unit_id",
     "plan_id",
