@@ -68,6 +68,7 @@ def checkpoints_to_compute(period: AppraisalPeriod, *, today: date) -> list[Chec
 def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: list[Checkpoint]) -> dict:
     """Checkpoints are whole months (``AppraisalPeriod.checkpoints``), so survey answers are bucketed by month."""
     weight = element_weight()
+    weights = policy.weights()
     rules = period.rules()
     return {
         "period": period.pk,
@@ -88,12 +89,10 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
         "points_above": policy.points_above,
         "points_as_expected": policy.points_as_expected,
         "points_below": policy.points_below,
-        "w_r": policy.weight_results,
-        "w_e": policy.weight_evaluation,
-        "w_c": policy.weight_citizens,
-        "w_p": policy.weight_peers,
-        **{f"w_{code.lower()}_hundredths": int(weight * 100) for code, weight in policy.weights().items()},
-        "weights": json.dumps({code: str(value) for code, value in policy.weights().items()}),
+        # Each weight as it is (w_r …) and in hundredths (it has two decimals), and all of them for the row.
+        **{f"w_{code.lower()}": value for code, value in weights.items()},
+        **{f"w_{code.lower()}_hundredths": int(value * 100) for code, value in weights.items()},
+        "weights": json.dumps({code: str(value) for code, value in weights.items()}),
     }
 
 

@@ -15,6 +15,12 @@ arithmetic; the tests hold both to the worked examples.
 
 from __future__ import annotations
 
+from appraisal.models import Evaluation
+from appraisal.predikat import Predikat, Rating
+from org.models import Employee
+
+from .composite import COMPONENTS, PEER_SCALE
+
 ELEMENTS = range(1, 10)
 PRECISE = "numeric"
 
@@ -25,6 +31,11 @@ _NRR_SUM = " + ".join(f"s{i}::{PRECISE} / NULLIF(c{i}, 0)" for i in ELEMENTS)
 _ALL_ANSWERED = f"LEAST({', '.join(f'c{i}' for i in ELEMENTS)}) > 0"
 # IKM on the 25–100 scale = Σ NRR × weight × 25, with the weight as num/den (1/9, 11/100 or 111/1000).
 _IKM = f"CASE WHEN {_ALL_ANSWERED} THEN ({_NRR_SUM}) * %(skm_num)s * 25 / %(skm_den)s END"
+
+
+def _literals(values) -> str:
+    """Choice values from the code as an SQL list, so the SQL never spells a choice of its own."""
+    return ", ".join(f"'{value}'" for value in sorted(values))
 
 
 def final(expression: str, digits: int = 5) -> str:
@@ -143,18 +154,22 @@ def scope(*, employee_filter: str) -> str:
     )
     SELECT e.id AS employee_id, e.unit_id, pw.plan_id, pw.total_weight
     FROM org_employee e LEFT JOIN plan_weights pw ON pw.employee_id = e.id
-    WHERE (e.status = 'AKTIF'
+    WHERE (e.status = '{Employee.Status.AKTIF}'
            OR EXISTS (SELECT 1 FROM appraisal_plan p WHERE p.employee_id = e.id AND p.period_id = %(period)s))
       AND {employee_filter}
     """
 
 
+_POINTS_PARAMETER = {
+    Rating.DI_ATAS_EKSPEKTASI: "points_above",
+    Rating.SESUAI_EKSPEKTASI: "points_as_expected",
+    Rating.DI_BAWAH_EKSPEKTASI: "points_below",
+}
+
+
 def _points(column: str) -> str:
-    return (
-        f"CASE {column} WHEN 'DI_ATAS_EKSPEKTASI' THEN %(points_above)s::numeric "
-        f"WHEN 'SESUAI_EKSPEKTASI' THEN %(points_as_expected)s::numeric "
-        f"WHEN 'DI_BAWAH_EKSPEKTASI' THEN %(points_below)s::numeric END"
-    )
+    arms = " ".join(f"WHEN '{rating}' THEN %({name})s::numeric" for rating, name in _POINTS_PARAMETER.items())
+    return f"CASE {column} {arms} END"
 
 
 def reported_capaian(*, employee_filter: str) -> str:
@@ -213,8 +228,9 @@ def ratings(*, employee_filter: str) -> str:
         FROM appraisal_evaluation ev
         JOIN appraisal_plan p ON p.id = ev.plan_id
         JOIN org_employee e ON e.id = p.employee_id
-        WHERE p.period_id = %(period)s AND ev.status IN ('SENT', 'OBJECTED', 'DECIDED') AND {employee_filter}
-        ORDER BY p.employee_id, ev.checkpoint, ev.kind = 'ANNUAL' DESC, ev.id DESC
+        WHERE p.period_id = %(period)s AND ev.status IN ({_literals(Evaluation.RELEASED_STATUSES)})
+          AND {employee_filter}
+        ORDER BY p.employee_id, ev.checkpoint, ev.kind = '{Evaluation.Kind.ANNUAL}' DESC, ev.id DESC
     ),
     value_points AS (
         SELECT br.evaluation_id, sum({_points("br.rating")})::{PRECISE} / count(*) AS b
@@ -223,7 +239,7 @@ def ratings(*, employee_filter: str) -> str:
         GROUP BY br.evaluation_id
     ),
     peers AS (
-        SELECT pr.evaluation_id, sum(pa.score)::numeric * 25 / count(*) AS p, count(*) AS n
+        SELECT pr.evaluation_id, sum(pa.score)::numeric * {PEER_SCALE} / count(*) AS p, count(*) AS n
         FROM appraisal_peerrequest pr JOIN appraisal_peeranswer pa ON pa.request_id = pr.id
         WHERE pr.answered_at IS NOT NULL AND pr.evaluation_id IN (SELECT id FROM evaluations)
         GROUP BY pr.evaluation_id
@@ -240,7 +256,9 @@ def ratings(*, employee_filter: str) -> str:
 # The weights have two decimals, so their sum over the present components is an integer number of
 # hundredths: integer arithmetic, cheap enough to repeat where needed instead of carrying a column.
 _WEIGHT_SUM_HUNDREDTHS = (
-    "(" + " + ".join(f"CASE WHEN {c} IS NULL THEN 0 ELSE %(w_{c}_hundredths)s END" for c in "recp") + ")"
+    "("
+    + " + ".join(f"CASE WHEN {c.lower()} IS NULL THEN 0 ELSE %(w_{c.lower()}_hundredths)s END" for c in COMPONENTS)
+    + ")"
 )
 _COMPOSITE = final(
     "(COALESCE(%(w_r)s::numeric * r, 0) + COALESCE(%(w_e)s::numeric * e, 0)"
@@ -252,10 +270,12 @@ _COMPOSITE = final(
 def _missing_components() -> str:
     """The missing components, R E C P in that order, as one of 16 constant arrays picked by which
     of them are NULL: building the array row by row cost a quarter of a second at 100 000 employees."""
-    mask = " + ".join(f"CASE WHEN {name} IS NULL THEN {1 << bit} ELSE 0 END" for bit, name in enumerate("recp"))
+    mask = " + ".join(
+        f"CASE WHEN {code.lower()} IS NULL THEN {1 << bit} ELSE 0 END" for bit, code in enumerate(COMPONENTS)
+    )
 
     def codes(value: int) -> str:
-        return ",".join(code for bit, code in enumerate("RECP") if value & (1 << bit))
+        return ",".join(code for bit, code in enumerate(COMPONENTS) if value & (1 << bit))
 
     arms = " ".join(f"WHEN {value} THEN '{{{codes(value)}}}'::varchar(1)[]" for value in range(16))
     return f"CASE ({mask}) {arms} END"
@@ -339,8 +359,8 @@ SCORE_ROWS = f"""
            ON t.employee_id = f.employee_id AND t.period_id = %(period)s AND t.checkpoint = f.k
 """
 """``scoring_rows``: the computed rows, each with the stored row it replaces (if any) and whether
-any value differs. Comparing here, while only reading the score
-table, keeps the writes below simple joins on the primary key."""
+any value differs. Comparing here, while only reading the score table, keeps the writes below
+simple joins on the primary key."""
 
 # Only rows whose values changed are written, so ``updated_at`` moves only when something did.
 CHANGED_SCORES_UPDATE = f"""
@@ -350,30 +370,30 @@ CHANGED_SCORES_UPDATE = f"""
     WHERE t.id = f.stored_id AND f.changed
 """
 
-# A plain insert, not an upsert: the period's advisory lock keeps other runs out, and the unique
-# constraint would refuse a duplicate all the same.
-NEW_SCORES_INSERT = f"""
+
+def _scores_insert(*, source: str, condition: str = "TRUE", prelude: str = "") -> str:
+    """Insert the rows of ``source`` (as ``f``) that meet ``condition``, in key order.
+
+    A plain insert, not an upsert: the period's advisory lock keeps other runs out, and the unique
+    constraint would refuse a duplicate all the same."""
+    return f"""
     INSERT INTO scoring_employeescore (employee_id, period_id, checkpoint, {", ".join(SCORE_COLUMNS)},
                                        created_at, updated_at)
+{prelude}
     SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
-    FROM scoring_rows f
-    WHERE f.stored_id IS NULL
+    FROM {source} f
+    WHERE {condition}
     ORDER BY f.employee_id, f.k
 """
 
+
+NEW_SCORES_INSERT = _scores_insert(source="scoring_rows", condition="f.stored_id IS NULL")
 
 PERIOD_SCORED = "SELECT EXISTS (SELECT 1 FROM scoring_employeescore WHERE period_id = %(period)s)"
 
 # The first computation of a period has nothing to compare with, update or remove: the computed
 # rows go straight in (half a second less at 100 000 employees than through ``scoring_rows``).
-FIRST_SCORES_INSERT = f"""
-    INSERT INTO scoring_employeescore (employee_id, period_id, checkpoint, {", ".join(SCORE_COLUMNS)},
-                                       created_at, updated_at)
-{_COMPUTED_ROWS}
-    SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
-    FROM computed f
-    ORDER BY f.employee_id, f.k
-"""
+FIRST_SCORES_INSERT = _scores_insert(source="computed", prelude=_COMPUTED_ROWS)
 
 
 def stale_scores_delete(*, employee_filter: str) -> str:
@@ -387,9 +407,8 @@ def stale_scores_delete(*, employee_filter: str) -> str:
 
 # Per unit first (a few hundred groups), then rolled up to every ancestor: cheaper than joining
 # each of 400 000 rows to all its ancestors. The mean is Σ score ÷ count, as avg() computes it.
-_PREDIKAT = ("SANGAT_BAIK", "BAIK", "BUTUH_PERBAIKAN", "KURANG_MISCONDUCT", "SANGAT_KURANG")
-_PER_PREDIKAT = ", ".join(f"count(*) FILTER (WHERE predikat = '{code}') AS \"{code}\"" for code in _PREDIKAT)
-_PREDIKAT_COUNTS = ", ".join(f"'{code}', sum(pu.\"{code}\")" for code in _PREDIKAT)
+_PER_PREDIKAT = ", ".join(f"count(*) FILTER (WHERE predikat = '{code}') AS \"{code}\"" for code in Predikat.values)
+_PREDIKAT_COUNTS = ", ".join(f"'{code}', sum(pu.\"{code}\")" for code in Predikat.values)
 
 UNIT_SCORES_UPSERT = f"""
     WITH per_unit AS (
@@ -413,7 +432,7 @@ UNIT_SCORES_UPSERT = f"""
     INSERT INTO scoring_unitscore AS t (unit_id, period_id, checkpoint, employees, scored, mean_score,
                                         predikat_counts, ikm, ikm_responses, created_at, updated_at)
     SELECT u.unit_id, %(period)s, u.k, u.employees, u.scored, round(u.mean_score, 2), u.predikat_counts,
-           round(round(ui.ikm, 12), 2), COALESCE(ui.n, 0), statement_timestamp(), statement_timestamp()
+           {final("ui.ikm")}, COALESCE(ui.n, 0), statement_timestamp(), statement_timestamp()
     FROM unit_rows u LEFT JOIN scoring_unit_ikm ui ON ui.key = u.unit_id AND ui.k = u.k
     ON CONFLICT (unit_id, period_id, checkpoint) DO UPDATE SET
         employees = EXCLUDED.employees, scored = EXCLUDED.scored, mean_score = EXCLUDED.mean_score,
