@@ -15,11 +15,14 @@ arithmetic; the tests hold both to the worked examples.
 
 from __future__ import annotations
 
-from appraisal.models import Evaluation
+from appraisal.models import Direction, Evaluation
 from appraisal.predikat import Predikat, Rating
 from org.models import Employee
 
 from .composite import COMPONENTS, PEER_SCALE
+from .models import EmployeeScore
+
+CitizenSource = EmployeeScore.CitizenSource
 
 ELEMENTS = range(1, 10)
 PRECISE = "numeric"
@@ -205,7 +208,7 @@ def reported_capaian(*, employee_filter: str) -> str:
                    CASE WHEN real < t_low THEN real::{PRECISE} / t_low * 100
                         WHEN real > t_high THEN t_high::{PRECISE} / real * 100
                         ELSE 100 END
-                 WHEN direction = 'LOWER' THEN
+                 WHEN direction = '{Direction.LOWER}' THEN
                    CASE WHEN real = 0 THEN %(cap)s::numeric ELSE t_value::{PRECISE} / real * 100 END
                  ELSE real::{PRECISE} / t_value * 100
                END, %(floor)s::numeric), %(cap)s::numeric)) AS weighted
@@ -321,7 +324,8 @@ _COMPUTED_ROWS = f"""
                CASE WHEN a.achievement IS NOT NULL THEN LEAST(a.achievement, 100) END AS r,
                rt.s, rt.b, (rt.s + rt.b) / 2 AS e, COALESCE(rt.predikat, '') AS predikat,
                CASE WHEN ei.n >= %(min_responses)s THEN ei.ikm ELSE ui.ikm END AS c,
-               CASE WHEN ei.n >= %(min_responses)s THEN 'EMPLOYEE' WHEN ui.ikm IS NOT NULL THEN 'UNIT' ELSE '' END
+               CASE WHEN ei.n >= %(min_responses)s THEN '{CitizenSource.EMPLOYEE}'
+                    WHEN ui.ikm IS NOT NULL THEN '{CitizenSource.UNIT}' ELSE '{CitizenSource.NONE}' END
                  AS c_source,
                CASE WHEN ei.n >= %(min_responses)s THEN ei.n WHEN ui.ikm IS NOT NULL THEN ui.n ELSE 0 END
                  AS c_responses,
