@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "import_export",
     "axes",
+    "core",
     "org",
     "notifications",
     "appraisal",
