@@ -152,9 +152,7 @@ def broker_down(settings, monkeypatch):
     monkeypatch.delattr(celery_app._local, "backend", raising=False)
 
 
-def test_the_status_endpoint_answers_from_the_stored_run_while_the_broker_is_down(
-    client, hr_user, period, broker_down
-):
+def test_the_status_endpoint_answers_from_the_stored_run_while_the_broker_is_down(client, hr_user, period, broker_down):
     run = _run(period, silent_for=timedelta(seconds=5), progress=40)
     client.force_login(hr_user)
     response = client.get(reverse("scoring:run-status", args=[run.pk]))
