@@ -217,9 +217,6 @@ class UnitScore(models.Model):
 
 
 class ScoreRunQuerySet(models.QuerySet):
-    def active(self) -> ScoreRunQuerySet:
-        return self.filter(status__in=ScoreRun.ACTIVE)
-
     def stale(self, *, at: datetime) -> ScoreRunQuerySet:
         """Runs that lost their worker by ``at``: running without a heartbeat, or queued, for too long."""
         return self.filter(
