@@ -37,7 +37,7 @@ class Check:
         return LABELS[self.name]
 
 
-def _database() -> Check:
+def database_check() -> Check:
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -46,21 +46,18 @@ def _database() -> Check:
     return Check(DATABASE, ok=True)
 
 
-def _broker() -> Check:
+def broker_check() -> Check:
     timeout = settings.HEALTH_BROKER_TIMEOUT
-    client = redis.Redis.from_url(
-        settings.CELERY_BROKER_URL, socket_connect_timeout=timeout, socket_timeout=timeout, retry=Retry(NoBackoff(), 0)
-    )
+    bounded = {"socket_connect_timeout": timeout, "socket_timeout": timeout, "retry": Retry(NoBackoff(), 0)}
     try:
-        client.ping()
-    except (redis.RedisError, OSError) as exc:
+        with redis.Redis.from_url(settings.CELERY_BROKER_URL, **bounded) as client:
+            client.ping()
+    except (redis.RedisError, OSError, ValueError) as exc:  # ValueError: a URL that is not Redis's
         return Check(BROKER, ok=False, detail=type(exc).__name__)
-    finally:
-        client.close()
     return Check(BROKER, ok=True)
 
 
-def _worker(*, at: datetime) -> Check:
+def worker_check(*, at: datetime) -> Check:
     """The heartbeat task runs every minute, so a fresh beat proves beat schedules and a worker executes."""
     beat = Heartbeat.objects.filter(name=Heartbeat.WORKER).values_list("at", flat=True).first()
     if beat is None:
@@ -71,9 +68,9 @@ def _worker(*, at: datetime) -> Check:
 
 def checks(*, at: datetime) -> list[Check]:
     """Database, broker and worker; the worker is only asked about when the database answers."""
-    database = _database()
-    worker = _worker(at=at) if database.ok else Check(WORKER, ok=False, detail="unknown")
-    return [database, _broker(), worker]
+    database = database_check()
+    worker = worker_check(at=at) if database.ok else Check(WORKER, ok=False, detail="unknown")
+    return [database, broker_check(), worker]
 
 
 def periodic_tasks() -> QuerySet[PeriodicTask]:

@@ -15,7 +15,8 @@ def worker_heartbeat() -> None:
     Heartbeat.objects.update_or_create(name=Heartbeat.WORKER, defaults={"at": timezone.now()})
 
 
-@shared_task
+# A large Pemda's evidence files take longer to pack than the default limit allows any task.
+@shared_task(time_limit=6 * 3600, soft_time_limit=6 * 3600 - 300)
 def backup_create() -> str:
     """Nightly: back up the database and the private files, then apply the retention rule."""
     from .backups import backup_create as create
