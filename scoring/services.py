@@ -247,7 +247,7 @@ def score_run_recover(*, run: ScoreRun, at: datetime) -> ScoreRun | None:
     failed = (
         ScoreRun.objects.stale(at=at)
         .filter(pk=run.pk)
-        .update(status=ScoreRun.Status.FAILED, failure=ScoreRun.Failure.STALLED, finished_at=at)
+        .update(status=ScoreRun.Status.FAILED, failure=ScoreRun.Failure.STALLED, finished_at=timezone.now())
     )
     if not failed or run.attempt >= settings.SCORING_RUN_MAX_ATTEMPTS:
         return None
