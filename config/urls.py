@@ -21,4 +21,5 @@ urlpatterns = [
     path("survei/", include("surveys.urls")),
     path("pelatihan/", include("training.urls")),
     path("skor/", include("scoring.urls")),
+    path("", include("core.urls")),
 ]

@@ -6,6 +6,7 @@ Pages read these rows; nothing heavy is computed in a request. Rows are written 
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from appraisal.predikat import Predikat
@@ -214,8 +216,29 @@ class UnitScore(models.Model):
         return f"{self.unit_id}@{self.period_id}/{self.checkpoint}"
 
 
+class ScoreRunQuerySet(models.QuerySet):
+    def stale(self, *, at: datetime) -> ScoreRunQuerySet:
+        """Runs that lost their worker by ``at``: running without a heartbeat, or queued, for too long."""
+        return self.filter(
+            Q(status=ScoreRun.Status.RUNNING, heartbeat_at__lt=at - _patience(ScoreRun.Status.RUNNING))
+            | Q(status=ScoreRun.Status.QUEUED, heartbeat_at__lt=at - _patience(ScoreRun.Status.QUEUED))
+        )
+
+
+def _patience(status: str) -> timedelta:
+    """How long a run may go without a sign of life in this status (a queue may be long; a heartbeat is not)."""
+    if status == ScoreRun.Status.QUEUED:
+        return timedelta(seconds=settings.SCORING_RUN_QUEUED_SECONDS)
+    return timedelta(seconds=settings.SCORING_RUN_STALE_SECONDS)
+
+
 class ScoreRun(models.Model):
-    """One recompute: who asked, what it covered, how it went. HR sees failures here."""
+    """One attempt at a recompute: who asked, what it covered, how it went. HR sees failures here.
+
+    A worker claims a queued run, then keeps ``heartbeat_at`` fresh while it computes. A run whose
+    heartbeat goes stale lost its worker: the watchdog fails it and queues the next attempt, a new row
+    that points back at it (``retry_of``), so the failed attempt stays visible.
+    """
 
     class Scope(models.TextChoices):
         PERIOD = "PERIOD", _("Seluruh periode")
@@ -228,6 +251,13 @@ class ScoreRun(models.Model):
         SUCCESS = "SUCCESS", _("Selesai")
         FAILED = "FAILED", _("Gagal")
 
+    class Failure(models.TextChoices):
+        NONE = "", _("Tidak ada")
+        ERROR = "ERROR", _("Galat saat menghitung")
+        STALLED = "STALLED", _("Worker berhenti tanpa kabar")
+
+    ACTIVE = (Status.QUEUED, Status.RUNNING)
+
     period = models.ForeignKey("appraisal.AppraisalPeriod", on_delete=models.CASCADE, related_name="score_runs")
     scope = models.CharField(_("cakupan"), max_length=8, choices=Scope.choices, default=Scope.PERIOD)
     unit = models.ForeignKey("org.Unit", null=True, blank=True, on_delete=models.CASCADE, related_name="+")
@@ -237,12 +267,21 @@ class ScoreRun(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    attempt = models.PositiveSmallIntegerField(_("percobaan ke"), default=1)
+    retry_of = models.OneToOneField(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="retry", verbose_name=_("ulangan dari")
+    )
     created_at = models.DateTimeField(_("diminta"), auto_now_add=True)
     started_at = models.DateTimeField(_("mulai"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(_("tanda hidup terakhir"), default=timezone.now)
+    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     rows_changed = models.PositiveIntegerField(_("baris berubah"), default=0)
     statements = models.PositiveIntegerField(_("perintah SQL"), default=0)
+    failure = models.CharField(_("sebab gagal"), max_length=8, choices=Failure.choices, blank=True)
     error = models.TextField(_("galat"), blank=True)
+
+    objects = ScoreRunQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("penghitungan skor")
@@ -255,6 +294,7 @@ class ScoreRun(models.Model):
                 | Q(scope="EMPLOYEE", unit__isnull=True, employee__isnull=False),
                 name="score_run_scope_matches_target",
             ),
+            models.CheckConstraint(condition=Q(progress__lte=100), name="score_run_progress_at_most_100"),
         ]
 
     def __str__(self) -> str:
@@ -263,3 +303,16 @@ class ScoreRun(models.Model):
     @property
     def duration(self):
         return self.finished_at - self.started_at if self.started_at and self.finished_at else None
+
+    @property
+    def is_active(self) -> bool:
+        """Still queued or running: the page keeps polling."""
+        return self.status in self.ACTIVE
+
+    @property
+    def percent_done(self) -> int:
+        return 100 if self.status == self.Status.SUCCESS else self.progress if self.is_active else 0
+
+    def is_stale(self, *, at: datetime) -> bool:
+        """No sign of life for too long (see ``ScoreRunQuerySet.stale``): its worker is most likely gone."""
+        return self.is_active and at - self.heartbeat_at > _patience(self.status)

@@ -14,13 +14,15 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import partial
 
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from appraisal.models import AppraisalPeriod, Checkpoint, Plan
 from config.celery import enqueue_on_commit
+from core.pulse import Pulse
 from org.models import Employee, Unit, User
 from org.selectors import unit_subtree_ids
 from surveys.ikm import element_weight
@@ -28,6 +30,7 @@ from surveys.ikm import element_weight
 from . import sql
 from .models import ScoreRun, ScoringPolicy
 
+TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 LOCK_NAMESPACE = 7_210  # first key of pg_advisory_xact_lock(int, int): "scoring"; the second is the period
 
 
@@ -156,29 +159,68 @@ def scores_compute(
     return ComputeResult(rows_changed=changed, statements=count[0], checkpoints=len(checkpoints))
 
 
-def _mark(run: ScoreRun, **fields) -> None:
-    """Write a run's status in its own committed transaction, so HR sees it while the run goes on."""
-    for name, value in fields.items():
-        setattr(run, name, value)
-    with transaction.atomic():
-        run.save(update_fields=list(fields))
+def _claim(run_id: int) -> bool:
+    """Take a queued run (a conditional UPDATE): a second delivery of the same message finds it taken."""
+    now = timezone.now()
+    claimed = ScoreRun.objects.filter(pk=run_id, status=ScoreRun.Status.QUEUED).update(
+        status=ScoreRun.Status.RUNNING, started_at=now, heartbeat_at=now, progress=0, failure="", error=""
+    )
+    return claimed == 1
 
 
-def score_run_execute(*, run: ScoreRun, on_progress: Callable[[int, int], None] | None = None) -> ScoreRun:
-    """Carry out a queued run and record how it went; a failure is stored on the run, then re-raised."""
-    _mark(run, status=ScoreRun.Status.RUNNING, started_at=timezone.now(), finished_at=None, error="")
+def _record(run_id: int, **fields) -> bool:
+    """Write to a run that is still running (the watchdog may have failed it meanwhile); committed at once."""
+    running = ScoreRun.objects.filter(pk=run_id, status=ScoreRun.Status.RUNNING)
+    return running.update(heartbeat_at=timezone.now(), **fields) == 1
+
+
+def score_run_execute(*, run_id: int, retry_transient: bool = False) -> ScoreRun | None:
+    """Claim a queued run, compute it while a heartbeat shows it alive, and record how it went.
+
+    A run that is not queued any more (done, failed by the watchdog, or taken by another delivery)
+    is left alone and ``None`` returned. A failure is stored on the run, then re-raised; a transient
+    one (``retry_transient``) puts the run back in the queue for the task's retry instead.
+    """
+    if not _claim(run_id):
+        return None
+    run = ScoreRun.objects.select_related("period", "employee", "unit").get(pk=run_id)
     try:
-        result = scores_compute(period=run.period, employee=run.employee, unit=run.unit, on_progress=on_progress)
+        with Pulse(partial(_record, run_id), every=settings.SCORING_RUN_HEARTBEAT_SECONDS) as pulse:
+            result = scores_compute(
+                period=run.period,
+                employee=run.employee,
+                unit=run.unit,
+                on_progress=lambda done, total: pulse.poke(progress=done * 100 // total),
+            )
     except Exception as exc:
-        _mark(run, status=ScoreRun.Status.FAILED, finished_at=timezone.now(), error=f"{type(exc).__name__}: {exc}")
+        again = retry_transient and isinstance(exc, TRANSIENT_ERRORS)
+        _record(
+            run_id,
+            status=ScoreRun.Status.QUEUED if again else ScoreRun.Status.FAILED,
+            finished_at=None if again else timezone.now(),
+            failure=ScoreRun.Failure.ERROR,
+            error=f"{type(exc).__name__}: {exc}",
+        )
         raise
-    _mark(
-        run,
+    _record(
+        run_id,
         status=ScoreRun.Status.SUCCESS,
         finished_at=timezone.now(),
+        progress=100,
         rows_changed=result.rows_changed,
         statements=result.statements,
     )
+    run.refresh_from_db()
+    return run
+
+
+def _run_queue(run: ScoreRun) -> ScoreRun:
+    run.task_id = str(uuid.uuid4())
+    run.full_clean()
+    run.save()
+    from .tasks import score_run_execute as task
+
+    enqueue_on_commit(task, run.pk, task_id=run.task_id)
     return run
 
 
@@ -192,15 +234,40 @@ def score_run_request(
 ) -> ScoreRun:
     """Record a recompute request and queue it once the caller's transaction commits."""
     scope = ScoreRun.Scope.EMPLOYEE if employee else ScoreRun.Scope.UNIT if unit else ScoreRun.Scope.PERIOD
-    run = ScoreRun(
-        period=period, scope=scope, employee=employee, unit=unit, requested_by=acting_user, task_id=str(uuid.uuid4())
-    )
-    run.full_clean()
-    run.save()
-    from .tasks import score_run_execute as task
+    return _run_queue(ScoreRun(period=period, scope=scope, employee=employee, unit=unit, requested_by=acting_user))
 
-    enqueue_on_commit(task, run.pk, task_id=run.task_id)
-    return run
+
+@transaction.atomic
+def score_run_recover(*, run: ScoreRun, at: datetime) -> ScoreRun | None:
+    """Fail a run that lost its worker and queue the next attempt, unless it was the last one.
+
+    The run is claimed with a conditional UPDATE that checks it is still stale, so a second watchdog,
+    or a worker that comes back to life, cannot fail it twice or queue two retries. Returns the retry.
+    """
+    failed = (
+        ScoreRun.objects.stale(at=at)
+        .filter(pk=run.pk)
+        .update(status=ScoreRun.Status.FAILED, failure=ScoreRun.Failure.STALLED, finished_at=timezone.now())
+    )
+    if not failed or run.attempt >= settings.SCORING_RUN_MAX_ATTEMPTS:
+        return None
+    retry = ScoreRun(
+        period_id=run.period_id,
+        scope=run.scope,
+        unit_id=run.unit_id,
+        employee_id=run.employee_id,
+        requested_by_id=run.requested_by_id,
+        attempt=run.attempt + 1,
+        retry_of=run,
+    )
+    return _run_queue(retry)
+
+
+def stale_runs_recover(*, at: datetime | None = None) -> list[ScoreRun]:
+    """The watchdog (every minute): recover every run that lost its worker; returns the retries queued."""
+    at = at or timezone.now()
+    retries = (score_run_recover(run=run, at=at) for run in ScoreRun.objects.stale(at=at).order_by("pk"))
+    return [retry for retry in retries if retry is not None]
 
 
 def employee_scores_queue(*, plan: Plan, acting_user: User | None) -> ScoreRun:

@@ -3,26 +3,21 @@
 from __future__ import annotations
 
 from celery import shared_task
-from django.db import InterfaceError, OperationalError
 
-TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 MAX_RETRIES = 4
 
 
-@shared_task(bind=True, max_retries=MAX_RETRIES)
+# acks_late and reject_on_worker_lost: a message is acknowledged only once its run is over, and comes
+# back if the worker process dies, so no queued run is lost. A run already claimed is never computed
+# twice by a second delivery (the claim is a conditional UPDATE); the watchdog recovers it instead.
+@shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True, reject_on_worker_lost=True)
 def score_run_execute(self, run_id: int) -> None:
-    """Run a recompute, publishing progress as task state; transient database errors retry with back-off."""
-    from .models import ScoreRun
+    """Run a recompute; transient database errors put it back in the queue and retry with back-off."""
+    from .services import TRANSIENT_ERRORS
     from .services import score_run_execute as execute
 
-    run = ScoreRun.objects.select_related("period", "employee", "unit").get(pk=run_id)
-
-    def progress(done: int, total: int) -> None:
-        if self.request.id:
-            self.update_state(state="PROGRESS", meta={"done": done, "total": total})
-
     try:
-        execute(run=run, on_progress=progress)
+        execute(run_id=run_id, retry_transient=self.request.retries < self.max_retries)
     except TRANSIENT_ERRORS as exc:
         raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 2)) from exc
 
@@ -33,3 +28,11 @@ def open_periods_recompute() -> int:
     from .services import open_periods_queue
 
     return len(open_periods_queue())
+
+
+@shared_task
+def stale_runs_recover() -> int:
+    """Every minute (django-celery-beat): fail the runs that lost their worker and queue new attempts."""
+    from .services import stale_runs_recover as recover
+
+    return len(recover())

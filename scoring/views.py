@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from celery.result import AsyncResult
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -66,29 +67,21 @@ def run_start(request, pk: int):
     return redirect("scoring:run-detail", pk=run.pk)
 
 
-def _progress(run: ScoreRun) -> int:
-    """Percent done: from the task's published state while it runs, from the run's status otherwise."""
-    if run.status == ScoreRun.Status.SUCCESS:
-        return 100
-    if run.status != ScoreRun.Status.RUNNING or not run.task_id:
-        return 0
-    info = AsyncResult(run.task_id).info
-    if isinstance(info, dict) and info.get("total"):
-        return int(info["done"] * 100 / info["total"])
-    return 5
+def _run_context(pk: int) -> dict:
+    """Everything from the stored run: the page never asks the broker, so it answers while Redis is down."""
+    run = get_object_or_404(ScoreRun.objects.select_related("period", "requested_by", "retry", "retry_of"), pk=pk)
+    return {"run": run, "stale": run.is_stale(at=timezone.now()), "max_attempts": settings.SCORING_RUN_MAX_ATTEMPTS}
 
 
 @hr_required
 def run_detail(request, pk: int):
-    run = get_object_or_404(ScoreRun.objects.select_related("period", "requested_by"), pk=pk)
-    return render(request, "scoring/run_detail.html", {"run": run, "progress": _progress(run)})
+    return render(request, "scoring/run_detail.html", _run_context(pk))
 
 
 @hr_required
 def run_status(request, pk: int):
-    """The progress partial that the run page polls (htmx) until the run has finished."""
-    run = get_object_or_404(ScoreRun.objects.select_related("period"), pk=pk)
-    return render(request, "scoring/includes/run_status.html", {"run": run, "progress": _progress(run)})
+    """The progress partial that the run page polls (htmx) until the run is over, done or failed."""
+    return render(request, "scoring/includes/run_status.html", _run_context(pk))
 
 
 @login_required

@@ -55,9 +55,11 @@ ensure_redis() {
 }
 
 ensure_system_packages() {
-  # gettext compiles translations; the WeasyPrint libraries render PDFs; chromium drives browser tests.
+  # gettext compiles translations; the WeasyPrint libraries render PDFs; chromium drives browser tests;
+  # pg_dump and pg_restore make and restore backups, also when the database runs on another machine.
   local missing=()
   command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
+  command -v pg_dump >/dev/null 2>&1 && command -v pg_restore >/dev/null 2>&1 || missing+=(postgresql-client)
   ldconfig -p | grep libpango-1.0 >/dev/null || missing+=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fc-list 2>/dev/null | grep -i dejavu >/dev/null || missing+=(fonts-dejavu-core)

@@ -290,6 +290,28 @@ SCORING_DEFAULTS = {
 }
 # Nightly recompute of open periods (django-celery-beat; HR may edit it in the admin).
 SCORING_NIGHTLY_CRONTAB = {"minute": "30", "hour": "1"}
+# A running recompute writes a heartbeat this often (seconds). A running run without one for
+# SCORING_RUN_STALE_SECONDS lost its worker, and so did a run still queued after
+# SCORING_RUN_QUEUED_SECONDS: the watchdog (every minute) fails it and queues a new attempt, up to
+# SCORING_RUN_MAX_ATTEMPTS attempts in all (docs/operations.md).
+SCORING_RUN_HEARTBEAT_SECONDS = env.int("SCORING_RUN_HEARTBEAT_SECONDS", default=15)
+SCORING_RUN_STALE_SECONDS = env.int("SCORING_RUN_STALE_SECONDS", default=120)
+SCORING_RUN_QUEUED_SECONDS = env.int("SCORING_RUN_QUEUED_SECONDS", default=900)
+SCORING_RUN_MAX_ATTEMPTS = env.int("SCORING_RUN_MAX_ATTEMPTS", default=3)
+
+# --- Operations: backups and health (docs/operations.md) ---------------------------------
+# Nightly backup of the database (pg_dump) and PRIVATE_MEDIA_ROOT, one folder per backup under BACKUP_ROOT.
+# Backups older than BACKUP_KEEP_DAYS are deleted, but the newest BACKUP_KEEP_MIN are always kept.
+BACKUP_ROOT = Path(env("BACKUP_ROOT", default=str(BASE_DIR / "var" / "backups")))
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", default=14)
+BACKUP_KEEP_MIN = env.int("BACKUP_KEEP_MIN", default=3)
+BACKUP_CRONTAB = {"minute": "0", "hour": "2"}
+# The health page and /health/ call a worker dead when its heartbeat (every minute) is older than this.
+HEALTH_WORKER_STALE_SECONDS = env.int("HEALTH_WORKER_STALE_SECONDS", default=300)
+# Seconds the health checks wait for Redis before they call it down.
+HEALTH_BROKER_TIMEOUT = env.float("HEALTH_BROKER_TIMEOUT", default=1.0)
+# Who may open the administrators' health page: a function of the user (core knows no roles itself).
+HEALTH_PAGE_ACCESS = "org.roles.is_hr"
 
 # A friendly page instead of Django's technical one when a form's CSRF token has expired.
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"

@@ -42,9 +42,9 @@ def test_a_failure_is_recorded_on_the_run(period, monkeypatch):
 
     monkeypatch.setattr("scoring.services.scores_compute", broken)
     with pytest.raises(RuntimeError):
-        score_run_execute(run=run)
+        score_run_execute(run_id=run.pk, retry_transient=True)
     run.refresh_from_db()
-    assert run.status == ScoreRun.Status.FAILED
+    assert (run.status, run.failure) == (ScoreRun.Status.FAILED, ScoreRun.Failure.ERROR)
     assert "disk penuh" in run.error
     assert run.finished_at is not None
 

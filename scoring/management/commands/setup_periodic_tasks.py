@@ -8,18 +8,31 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django_celery_beat.models import CrontabSchedule, PeriodicTask
+from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
 
+EVERY_MINUTE = {"every": 60}
+
+# (name, task, schedule): a schedule is a crontab (dict of its fields) or {"every": seconds}.
 PERIODIC_TASKS = [
     ("Hitung ulang skor periode terbuka", "scoring.tasks.open_periods_recompute", settings.SCORING_NIGHTLY_CRONTAB),
+    ("Pulihkan penghitungan skor yang kehilangan worker", "scoring.tasks.stale_runs_recover", EVERY_MINUTE),
+    ("Cadangkan basis data dan berkas", "core.tasks.backup_create", settings.BACKUP_CRONTAB),
+    ("Tanda hidup worker", "core.tasks.worker_heartbeat", EVERY_MINUTE),
 ]
+
+
+def _schedule(spec: dict) -> dict:
+    if "every" in spec:
+        interval, _ = IntervalSchedule.objects.get_or_create(every=spec["every"], period=IntervalSchedule.SECONDS)
+        return {"interval": interval}
+    crontab, _ = CrontabSchedule.objects.get_or_create(**spec, timezone=settings.TIME_ZONE)
+    return {"crontab": crontab}
 
 
 class Command(BaseCommand):
     help = "Daftarkan tugas berkala Celery beat (idempoten)."
 
     def handle(self, *args, **options) -> None:
-        for name, task, crontab in PERIODIC_TASKS:
-            schedule, _ = CrontabSchedule.objects.get_or_create(**crontab, timezone=settings.TIME_ZONE)
-            _, created = PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, "crontab": schedule})
+        for name, task, spec in PERIODIC_TASKS:
+            _, created = PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, **_schedule(spec)})
             self.stdout.write(f"{'+' if created else '='} {name} ({task})")

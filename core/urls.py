@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "core"
+
+urlpatterns = [
+    path("health/", views.health_check, name="health-check"),
+    path("sistem/kesehatan/", views.health_detail, name="health-detail"),
+]
