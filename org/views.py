@@ -15,7 +15,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .exporting import XLSX_CONTENT_TYPE, export_queryset, export_workbook, template_workbook
+from core.xlsx import XLSX_CONTENT_TYPE
+
+from .exporting import export_queryset, export_workbook, template_workbook
 from .filters import EmployeeFilter
 from .forms import ImportUploadForm
 from .imports.columns import LAYOUTS, Layout
