@@ -174,6 +174,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Import / export ----------------------------------------------------------------
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
+# --- Demo data (docs/demo-data.md) ---------------------------------------------------
+# seed_demo creates logins with a published password: only local and test settings turn this on.
+DEMO_DATA_ALLOWED = False
+
 # --- Logging ----------------------------------------------------------------------
 LOGGING = {
     "version": 1,
