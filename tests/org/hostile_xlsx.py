@@ -56,7 +56,8 @@ def write_xlsx(path: Path, *, sheet: Iterable[bytes], strings: Iterable[bytes] =
     return path
 
 
-def _sheet(rows: Iterable[bytes], *, dimension: str | None = None) -> Iterator[bytes]:
+def sheet_xml(rows: Iterable[bytes], *, dimension: str | None = None) -> Iterator[bytes]:
+    """A worksheet: the NIP/NAMA header row, then ``rows`` as given."""
     yield f'<worksheet xmlns="{MAIN}">'.encode()
     if dimension:
         yield f'<dimension ref="{dimension}"/>'.encode()
@@ -75,14 +76,14 @@ def huge_shared_string(path: Path, *, megabytes: int) -> Path:
             yield b"A" * CHUNK
         yield b"</t></si></sst>"
 
-    return write_xlsx(path, sheet=_sheet([row]), strings=strings())
+    return write_xlsx(path, sheet=sheet_xml([row]), strings=strings())
 
 
 def blank_rows(path: Path, *, count: int, dimension: str | None = None) -> Path:
     """The header, then ``count`` empty ``<row/>`` elements."""
     batch = min(count, 100_000)
     chunks = (b"<row/>" * min(batch, count - start) for start in range(0, count, batch))
-    return write_xlsx(path, sheet=_sheet(chunks, dimension=dimension))
+    return write_xlsx(path, sheet=sheet_xml(chunks, dimension=dimension))
 
 
 def rows_of_cells(path: Path, rows: list[list[str]], *, dimension: str | None = None) -> Path:
@@ -94,7 +95,7 @@ def rows_of_cells(path: Path, rows: list[list[str]], *, dimension: str | None = 
             for index, text in enumerate(cells)
         )
         encoded.append(f'<row r="{number}">{xml}</row>'.encode())
-    return write_xlsx(path, sheet=_sheet(encoded, dimension=dimension))
+    return write_xlsx(path, sheet=sheet_xml(encoded, dimension=dimension))
 
 
 def _column(index: int) -> str:
