@@ -5,7 +5,8 @@ in a fresh Python process (so every peak RSS is that file's own):
 
 - ``normal``: 5,000 employees in the import layout (the baseline),
 - ``huge-string``: a ~200 KB file whose one shared string unpacks to 200 MB,
-- ``blank-rows``: 2 million empty ``<row/>`` elements (they compress to a few KB).
+- ``blank-rows``: 2 million empty ``<row/>`` elements (they compress to a few KB),
+- ``string-55MB``: a shared string just under the unpacked-size bound, refused by the cell bound.
 
 It prints seconds, peak RSS and the ratios to the baseline of the same run. Needs no database.
 Each read is stopped after ``--timeout`` seconds.
@@ -33,6 +34,7 @@ from tests.org.hostile_xlsx import blank_rows, huge_shared_string  # noqa: E402
 
 NORMAL_ROWS = 5000
 HUGE_STRING_MB = 200
+UNDER_BOUND_MB = 55
 BLANK_ROWS = 2_000_000
 
 
@@ -90,10 +92,12 @@ def main() -> None:
             "normal": Path(folder) / "normal.xlsx",
             "huge-string": Path(folder) / "huge-string.xlsx",
             "blank-rows": Path(folder) / "blank-rows.xlsx",
+            "string-55MB": Path(folder) / "string-55MB.xlsx",
         }
         build_normal(files["normal"])
         huge_shared_string(files["huge-string"], megabytes=HUGE_STRING_MB)
         blank_rows(files["blank-rows"], count=BLANK_ROWS, dimension=f"A1:B{BLANK_ROWS + 1}")
+        huge_shared_string(files["string-55MB"], megabytes=UNDER_BOUND_MB)
         results = {name: measure(path, args.timeout) for name, path in files.items()}
         sizes = {name: path.stat().st_size for name, path in files.items()}
     base = results["normal"]
