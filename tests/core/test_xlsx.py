@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.utils.translation import gettext_lazy
 
 from core.xlsx import XlsxWriter
@@ -39,3 +42,17 @@ def test_it_writes_lazy_translations_as_text_and_drops_characters_xml_cannot_hol
 
     assert text_cells(content, "Unit")
     assert text_cells(content, "Saran baik")
+
+
+def test_no_other_module_writes_a_workbook():
+    """Style rule 30: every export goes through core/xlsx.py, so no module builds its own workbook."""
+    root = Path(settings.BASE_DIR)
+    outside = {root / ".venv", root / "tests", root / "bench", root / "node_modules"}
+    writers = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if not any(folder in path.parents for folder in outside)
+        and path != root / "core" / "xlsx.py"
+        and re.search(r"\bWorkbook\(|WriteOnlyCell|\.save\(buffer\)", path.read_text(encoding="utf-8"))
+    ]
+    assert writers == []
