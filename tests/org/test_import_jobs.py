@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from org.imports import jobs
 from org.models import Employee, ImportJob
@@ -147,3 +150,15 @@ def test_only_the_uploader_sees_the_progress(client, hr_user, staff_rows, sheet_
     client.force_login(HrUserFactory(username="hr2"))
 
     assert client.get(job_url + "status/").status_code == 404
+
+
+def test_an_upload_sweeps_other_users_jobs_left_past_the_keep_time(client, hr_user, staff_rows, sheet_file, settings):
+    other = HrUserFactory(username="hr2")
+    client.force_login(other)
+    upload(client, sheet_file(staff_rows, name="lama"))
+    ImportJob.objects.update(created_at=timezone.now() - timedelta(hours=settings.ORG_IMPORT_KEEP_HOURS + 1))
+    client.force_login(hr_user)
+
+    upload(client, sheet_file(staff_rows))
+
+    assert list(ImportJob.objects.values_list("owner", flat=True)) == [hr_user.pk]
