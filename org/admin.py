@@ -3,7 +3,9 @@ from django.contrib.auth.admin import UserAdmin
 from django.http import HttpResponse
 from django.utils.translation import gettext_lazy as _
 
-from .exporting import XLSX_CONTENT_TYPE, export_queryset, export_workbook
+from core.xlsx import XLSX_CONTENT_TYPE
+
+from .exporting import export_queryset, export_workbook
 from .imports.columns import LAYOUTS
 from .models import Employee, Position, Unit, User
 

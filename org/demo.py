@@ -32,7 +32,7 @@ from .demo_data import (
     Staff,
     UnitSpec,
 )
-from .models import Employee, Position, Unit, User
+from .models import DemoAccount, Employee, Position, Unit, User
 from .nip import build_nip
 from .roles import HR_GROUP
 
@@ -76,6 +76,7 @@ class DemoSummary:
     employees: Tally = field(default_factory=Tally)
     extra_employees: Tally = field(default_factory=Tally)
     logins: Tally = field(default_factory=Tally)
+    foreign_logins: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -160,7 +161,7 @@ def seed_organisation(*, extra_employees: int = 0) -> DemoSummary:
         seeder.seed_unit(spec, parent)
     seeder.seed_extra_employees(extra_employees)
     for spec in LOGINS:
-        _ensure_login(spec, seeder.first_holders.get(spec.holder), seeder.summary.logins)
+        _ensure_login(spec, seeder.first_holders.get(spec.holder), seeder.summary)
     return seeder.summary
 
 
@@ -239,14 +240,23 @@ def _validate_generated(employee: Employee) -> None:
     employee.parse_nip()
 
 
-def _ensure_login(spec: LoginSpec, employee: Employee | None, tally: Tally) -> None:
-    """Create or repair a demo account; the password is reset to the printed one on every run."""
-    user, created = User.objects.get_or_create(username=spec.username)
-    tally.count(created=created)
+def _ensure_login(spec: LoginSpec, employee: Employee | None, summary: DemoSummary) -> None:
+    """Create a demo account, or repair one this seeder created; the password is reset on every run.
+
+    An account of the same name that the seeder did not create (a real ``admin``) is left exactly as
+    it is and reported, so the published demo password never opens it.
+    """
+    user = User.objects.filter(username=spec.username).first()
+    if user is not None and not DemoAccount.objects.filter(user=user).exists():
+        summary.foreign_logins.append(spec.username)
+        return
+    summary.logins.count(created=user is None)
+    user = user or User(username=spec.username)
     user.email = f"{spec.username}@{DEMO_EMAIL_DOMAIN}"
     user.is_active, user.is_staff, user.is_superuser = True, spec.is_superuser, spec.is_superuser
     user.set_password(DEMO_PASSWORD)
     user.save()
+    DemoAccount.objects.get_or_create(user=user)
     if spec.is_hr:
         user.groups.add(Group.objects.get_or_create(name=HR_GROUP)[0])
     if employee is not None and employee.user_id != user.pk:
@@ -256,9 +266,10 @@ def _ensure_login(spec: LoginSpec, employee: Employee | None, tally: Tally) -> N
 
 
 def demo_logins() -> list[DemoLogin]:
-    """The demo accounts that exist now, with the person behind each."""
+    """The demo accounts that exist now (created by the seeder), with the person behind each."""
     usernames = [spec.username for spec in LOGINS]
-    users = User.objects.select_related("employee").in_bulk(usernames, field_name="username")
+    seeded = User.objects.filter(pk__in=DemoAccount.objects.values("user"))
+    users = seeded.select_related("employee").in_bulk(usernames, field_name="username")
     return [
         DemoLogin(str(spec.role), spec.username, DEMO_PASSWORD, _person_name(users[spec.username]))
         for spec in LOGINS

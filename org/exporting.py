@@ -6,25 +6,24 @@ out to SIASN/e-Kinerja work or to a spreadsheet and come back unchanged (docs/im
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterable
 
 from django.db.models import Model, QuerySet
 from django.utils import translation
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from core.xlsx import DataSheet, XlsxWriter
 
 from .imports.columns import Layout
 from .imports.reading import DATA_SHEET
 from .models import Employee, Position, Unit
 
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 TEXT_FORMAT = "@"
 COLUMN_WIDTH = 18
 GUIDE_WIDTHS = (20, 8, 60, 60)
+BOLD = Font(bold=True)
 
 
 def export_queryset(kind: str) -> QuerySet:
@@ -39,37 +38,37 @@ def export_queryset(kind: str) -> QuerySet:
 
 def export_workbook(layout: Layout, objects: Iterable[Model]) -> bytes:
     """One sheet named "Data": the header row, then one row per object (streamed, write-only)."""
-    workbook = Workbook(write_only=True)
-    sheet = _data_sheet(workbook, layout)
+    writer = XlsxWriter()
+    sheet = _data_sheet(writer, layout)
     for obj in objects:
         sheet.append([column.export_value(obj) for column in layout.columns])
-    return _to_bytes(workbook)
+    return writer.to_bytes()
 
 
 def template_workbook(layout: Layout) -> bytes:
     """An empty "Data" sheet to fill in, and a "Petunjuk" sheet explaining each column."""
-    workbook = Workbook(write_only=True)
-    _data_sheet(workbook, layout)
-    guide = workbook.create_sheet(_("Petunjuk"))
+    writer = XlsxWriter()
+    _data_sheet(writer, layout)
+    guide = writer.add_sheet(_("Petunjuk"))
     for index, width in enumerate(GUIDE_WIDTHS, start=1):
-        guide.column_dimensions[get_column_letter(index)].width = width
-    guide.append(_bold_row(guide, [_("Kolom"), _("Wajib"), _("Keterangan"), _("Pilihan")]))
+        guide.worksheet.column_dimensions[get_column_letter(index)].width = width
+    guide.append([_("Kolom"), _("Wajib"), _("Keterangan"), _("Pilihan")], font=BOLD)
     wrap = Alignment(wrap_text=True, vertical="top")
     for column in layout.columns:
-        cells = [column.header, _("Ya") if column.required else "", str(column.note), _choices_text(column)]
-        guide.append([_cell(guide, value, alignment=wrap) for value in cells])
-    return _to_bytes(workbook)
+        cells = [column.header, _("Ya") if column.required else "", column.note, _choices_text(column)]
+        guide.append(cells, alignment=wrap)
+    return writer.to_bytes()
 
 
-def _data_sheet(workbook: Workbook, layout: Layout):
-    sheet = workbook.create_sheet(DATA_SHEET)
-    sheet.freeze_panes = "A2"
+def _data_sheet(writer: XlsxWriter, layout: Layout) -> DataSheet:
+    sheet = writer.add_sheet(DATA_SHEET)
+    sheet.worksheet.freeze_panes = "A2"
     for index, column in enumerate(layout.columns, start=1):
-        dimension = sheet.column_dimensions[get_column_letter(index)]
+        dimension = sheet.worksheet.column_dimensions[get_column_letter(index)]
         dimension.width = COLUMN_WIDTH
         if column.header.startswith("NIP"):
             dimension.number_format = TEXT_FORMAT
-    sheet.append(_bold_row(sheet, [column.header for column in layout.columns]))
+    sheet.append([column.header for column in layout.columns], font=BOLD)
     return sheet
 
 
@@ -79,20 +78,3 @@ def _choices_text(column) -> str:
         return ""
     with translation.override("id"):
         return "; ".join(f"{value} = {label}" for value, label in choices.choices)
-
-
-def _bold_row(sheet, values: list[str]) -> list[WriteOnlyCell]:
-    return [_cell(sheet, value, font=Font(bold=True)) for value in values]
-
-
-def _cell(sheet, value: object, **styles) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    for name, style in styles.items():
-        setattr(cell, name, style)
-    return cell
-
-
-def _to_bytes(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -283,3 +283,57 @@ class Employee(models.Model):
                 raise ValidationError(SUPERVISOR_CYCLE, code="cycle")
             seen.add(current.pk)
             current = current.supervisor
+
+
+class ImportJob(models.Model):
+    """An uploaded exchange file between its dry run and its confirmation (docs/import-export.md).
+
+    The file is read once per step and the report is kept here, so the preview page never re-reads
+    it; a large file is read by a Celery worker while the page shows ``progress``.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "QUEUED", _("menunggu")
+        RUNNING = "RUNNING", _("sedang diproses")
+        CHECKED = "CHECKED", _("selesai diperiksa")
+        APPLIED = "APPLIED", _("selesai diimpor")
+        FAILED = "FAILED", _("gagal")
+
+    token = models.UUIDField(_("token"), unique=True, editable=False)
+    owner = models.ForeignKey(User, verbose_name=_("pengunggah"), on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("jenis data"), max_length=10)
+    filename = models.CharField(_("nama berkas"), max_length=255)
+    stored_name = models.CharField(_("berkas tersimpan"), max_length=255)
+    size = models.PositiveBigIntegerField(_("ukuran (bita)"))
+    confirmed = models.BooleanField(_("impor dikonfirmasi"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("kemajuan (%)"), default=0)
+    report = models.JSONField(_("laporan"), null=True, blank=True)
+    error = models.TextField(_("galat"), blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("impor data")
+        verbose_name_plural = _("impor data")
+        constraints = [models.CheckConstraint(condition=Q(progress__lte=100), name="import_job_progress_percent")]
+
+    def __str__(self) -> str:
+        return self.filename
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class DemoAccount(models.Model):
+    """A login that ``seed_demo`` created; the seeder changes these and no other account."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True, related_name="+")
+
+    class Meta:
+        verbose_name = _("akun demo")
+        verbose_name_plural = _("akun demo")
+
+    def __str__(self) -> str:
+        return str(self.user)

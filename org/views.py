@@ -7,7 +7,6 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db import IntegrityError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -15,14 +14,15 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from .exporting import XLSX_CONTENT_TYPE, export_queryset, export_workbook, template_workbook
+from core.xlsx import XLSX_CONTENT_TYPE
+
+from .exporting import export_queryset, export_workbook, template_workbook
 from .filters import EmployeeFilter
 from .forms import ImportUploadForm
 from .imports.columns import LAYOUTS, Layout
-from .imports.report import Action, ImportReport
-from .imports.services import import_file
-from .imports.uploads import PendingImport, pending_discard, pending_get, pending_store
-from .models import Employee
+from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_start
+from .imports.report import StoredReport
+from .models import Employee, ImportJob
 from .roles import can_view_employee, employee_of, hr_required, is_hr
 from .selectors import reports_of, unit_tree_rows
 
@@ -74,61 +74,57 @@ def unit_list(request):
 
 # --- Bulk import and export (docs/import-export.md) ---------------------------------------
 
-IMPORT_ROWS_SHOWN = 500
 IMPORT_DONE = _("Impor %(file)s selesai. %(summary)s.")
 IMPORT_COUNT = _("%(label)s: %(created)d baru, %(updated)d diubah, %(unchanged)d tetap")
-IMPORT_HAS_ERRORS = _("Berkas masih berisi galat, jadi tidak ada data yang disimpan.")
-IMPORT_CONFLICT = _("Data berubah saat impor berjalan, jadi tidak ada yang disimpan. Ulangi uji coba.")
 IMPORT_DONE_URLS = {"unit": "org:unit-list", "jabatan": "org:unit-list", "pegawai": "org:employee-list"}
 
 
 @hr_required
 def import_upload(request):
-    """Step 1: upload a file; it is kept server-side and checked in a dry run."""
+    """Step 1: upload a file; it is kept server-side and checked in a dry run (on a worker if large)."""
     form = ImportUploadForm(
         request.POST or None, request.FILES or None, initial={"kind": request.GET.get("jenis", "pegawai")}
     )
     if request.method == "POST" and form.is_valid():
-        pending = pending_store(request.session, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"])
-        return redirect("org:import-preview", token=pending.token)
+        job = import_job_start(
+            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], acting_user=request.user
+        )
+        return redirect("org:import-preview", token=job.token)
     return render(request, "org/import_upload.html", {"form": form, "layouts": LAYOUTS.values()})
 
 
 @hr_required
 def import_preview(request, token):
-    """Step 2: the dry run, with each row's errors and what a confirmation would change."""
-    pending = _pending_import(request, token)
-    report = import_file(kind=pending.kind, path=pending.path, acting_user=request.user, dry_run=True)
-    changes = [row for row in report.rows if row.action in (Action.CREATE, Action.UPDATE)]
-    context = {
-        "pending": pending,
-        "layout": LAYOUTS[pending.kind],
-        "report": report,
-        "errors": report.errors[:IMPORT_ROWS_SHOWN],
-        "warnings": report.warnings[:IMPORT_ROWS_SHOWN],
-        "changes": changes[:IMPORT_ROWS_SHOWN],
-        "change_count": len(changes),
-        "rows_shown": IMPORT_ROWS_SHOWN,
-    }
+    """Step 2: the stored dry-run report, or the progress bar while a worker reads the file."""
+    job = _import_job(request, token)
+    report = StoredReport.from_json(job.report) if job.report else None
+    context = {"job": job, "layout": LAYOUTS[job.kind], "report": report, "rows_shown": ROWS_SHOWN}
+    if job.status == ImportJob.Status.APPLIED and report:
+        context["done"] = _import_done(job, report)
     return render(request, "org/import_preview.html", context)
+
+
+@hr_required
+def import_status(request, token):
+    """The progress partial the preview page polls (htmx); once the job ends, the page reloads."""
+    job = _import_job(request, token)
+    response = render(request, "org/includes/import_status.html", {"job": job})
+    if not job.is_running:
+        response["HX-Refresh"] = "true"
+    return response
 
 
 @hr_required
 @require_POST
 def import_confirm(request, token):
-    """Step 3: the real import of the same stored file, all or nothing."""
-    pending = _pending_import(request, token)
-    try:
-        report = import_file(kind=pending.kind, path=pending.path, acting_user=request.user, dry_run=False)
-    except IntegrityError:
-        messages.error(request, IMPORT_CONFLICT)
-        return redirect("org:import-preview", token=token)
-    if not report.applied:
-        messages.error(request, IMPORT_HAS_ERRORS)
-        return redirect("org:import-preview", token=token)
-    pending_discard(request.session)
-    messages.success(request, IMPORT_DONE % {"file": pending.filename, "summary": _import_summary(report)})
-    return redirect(IMPORT_DONE_URLS[pending.kind])
+    """Step 3: the real import of the same stored file, all or nothing; only a checked job can be confirmed."""
+    job = _import_job(request, token)
+    if job.status == ImportJob.Status.CHECKED:
+        job = import_job_confirm(job=job, acting_user=request.user)
+        if job.status == ImportJob.Status.APPLIED:
+            messages.success(request, _import_done(job, StoredReport.from_json(job.report)))
+            return redirect(IMPORT_DONE_URLS[job.kind])
+    return redirect("org:import-preview", token=token)
 
 
 @hr_required
@@ -147,11 +143,9 @@ def export_download(request, kind: str):
     return _xlsx_response(export_workbook(layout, objects), f"kinerja-{kind}-{timezone.localdate():%Y%m%d}.xlsx")
 
 
-def _pending_import(request, token) -> PendingImport:
-    pending = pending_get(request.session, str(token))
-    if pending is None:
-        raise Http404
-    return pending
+def _import_job(request, token) -> ImportJob:
+    """The uploader's own job; anyone else's, or none, is a 404."""
+    return get_object_or_404(ImportJob, token=token, owner=request.user)
 
 
 def _layout_or_404(kind: str) -> Layout:
@@ -160,8 +154,9 @@ def _layout_or_404(kind: str) -> Layout:
     return LAYOUTS[kind]
 
 
-def _import_summary(report: ImportReport) -> str:
-    return "; ".join(str(IMPORT_COUNT % {**vars(count), "label": capfirst(count.label)}) for count in report.counts)
+def _import_done(job: ImportJob, report: StoredReport) -> str:
+    counts = (IMPORT_COUNT % {**vars(count), "label": capfirst(count.label)} for count in report.counts)
+    return IMPORT_DONE % {"file": job.filename, "summary": "; ".join(str(count) for count in counts)}
 
 
 def _xlsx_response(content: bytes, filename: str) -> FileResponse:

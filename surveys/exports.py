@@ -3,42 +3,44 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from io import BytesIO
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 from openpyxl.styles import Font
+
+from core.xlsx import XLSX_CONTENT_TYPE, DataSheet, XlsxWriter
 
 from .elements import ordered_elements
 from .models import Response, ResponseQuerySet
 from .reports import UnitReport
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+__all__ = ["XLSX_CONTENT_TYPE", "report_xlsx", "responses_xlsx"]
+
 BOLD = Font(bold=True)
 
 
-def _save(workbook: Workbook) -> bytes:
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def _sheet(writer: XlsxWriter, title, header: list) -> DataSheet:
+    sheet = writer.add_sheet(title)
+    sheet.append(header, font=BOLD)
+    return sheet
 
 
 def responses_xlsx(responses: ResponseQuerySet) -> bytes:
     """Every response with its answers by element code, profile and review state; no address or device."""
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Respons"))
+    writer = XlsxWriter()
     elements = ordered_elements()
-    sheet.append(
+    sheet = _sheet(
+        writer,
+        _("Respons"),
         [_("No."), _("Waktu"), _("Unit"), _("Layanan"), _("Petugas")]
         + [element.code for element in elements]
         + [_("Jenis kelamin"), _("Usia"), _("Pendidikan"), _("Pekerjaan"), _("Saran"), _("Sumber")]
-        + [_("Dicurigai"), _("Dikecualikan"), _("Alasan pengecualian")]
+        + [_("Dicurigai"), _("Dikecualikan"), _("Alasan pengecualian")],
     )
     rows = responses.select_related("unit", "service", "officer").order_by("submitted_at", "pk")
     for response in rows.iterator(chunk_size=2000):
         sheet.append(_response_row(response, elements))
-    return _save(workbook)
+    return writer.to_bytes()
 
 
 def _response_row(response: Response, elements) -> list:
@@ -64,9 +66,8 @@ def _response_row(response: Response, elements) -> list:
 
 def report_xlsx(report: UnitReport) -> bytes:
     """The results page as sheets: summary, elements, services, officers, months, sub-units, profile."""
-    workbook = Workbook()
-    summary = workbook.active
-    summary.title = _("Ringkasan")
+    writer = XlsxWriter()
+    summary = writer.add_sheet(_("Ringkasan"))
     result = report.result
     for label, value in [
         (_("Unit"), report.unit.name),
@@ -87,35 +88,31 @@ def report_xlsx(report: UnitReport) -> bytes:
         ),
     ]:
         summary.append([str(label), value if isinstance(value, int | Decimal) or value is None else str(value)])
-    _elements_sheet(workbook, report)
-    _grouped_sheet(workbook, _("Per layanan"), [(s.name if s else _("Tanpa layanan"), r) for s, r in report.by_service])
-    _grouped_sheet(workbook, _("Per petugas"), [(e.full_name, r) for e, r in report.by_officer])
-    _grouped_sheet(workbook, _("Per bulan"), [(m.strftime("%Y-%m"), r) for m, r in report.by_month])
-    _grouped_sheet(workbook, _("Sub-unit"), [(u.name, r) for u, r in report.subunits])
-    _profile_sheet(workbook, report)
-    for sheet in workbook.worksheets:
-        for cell in sheet[1]:
-            cell.font = BOLD
-    return _save(workbook)
+    _elements_sheet(writer, report)
+    _grouped_sheet(writer, _("Per layanan"), [(s.name if s else _("Tanpa layanan"), r) for s, r in report.by_service])
+    _grouped_sheet(writer, _("Per petugas"), [(e.full_name, r) for e, r in report.by_officer])
+    _grouped_sheet(writer, _("Per bulan"), [(m.strftime("%Y-%m"), r) for m, r in report.by_month])
+    _grouped_sheet(writer, _("Sub-unit"), [(u.name, r) for u, r in report.subunits])
+    _profile_sheet(writer, report)
+    return writer.to_bytes()
 
 
-def _elements_sheet(workbook: Workbook, report: UnitReport) -> None:
-    sheet = workbook.create_sheet(_("Unsur"))
-    sheet.append([_("Kode"), _("Unsur"), _("Jumlah pengisi"), _("Jumlah nilai"), _("NRR"), _("Nilai 25–100")])
+def _elements_sheet(writer: XlsxWriter, report: UnitReport) -> None:
+    sheet = _sheet(
+        writer, _("Unsur"), [_("Kode"), _("Unsur"), _("Jumlah pengisi"), _("Jumlah nilai"), _("NRR"), _("Nilai 25–100")]
+    )
     for element in report.result.elements:
         sheet.append([element.code, str(element.name), element.answered, element.total, element.nrr, element.score])
 
 
-def _grouped_sheet(workbook: Workbook, title, rows) -> None:
-    sheet = workbook.create_sheet(str(title)[:31])
-    sheet.append([_("Nama"), _("Respons"), _("IKM (25–100)"), _("Mutu")])
+def _grouped_sheet(writer: XlsxWriter, title, rows) -> None:
+    sheet = _sheet(writer, title, [_("Nama"), _("Respons"), _("IKM (25–100)"), _("Mutu")])
     for name, result in rows:
         sheet.append([str(name), result.responses, result.score, result.grade.letter if result.grade else None])
 
 
-def _profile_sheet(workbook: Workbook, report: UnitReport) -> None:
-    sheet = workbook.create_sheet(_("Profil responden"))
-    sheet.append([_("Karakteristik"), _("Kategori"), _("Jumlah"), _("Persen")])
+def _profile_sheet(writer: XlsxWriter, report: UnitReport) -> None:
+    sheet = _sheet(writer, _("Profil responden"), [_("Karakteristik"), _("Kategori"), _("Jumlah"), _("Persen")])
     for field, shares in report.profile.items():
         for share in shares:
             sheet.append([field, share.label, share.count, share.percent])

@@ -174,6 +174,10 @@ CRISPY_TEMPLATE_PACK = "bootstrap5"
 # --- Import / export ----------------------------------------------------------------
 IMPORT_EXPORT_USE_TRANSACTIONS = True
 
+# --- Demo data (docs/demo-data.md) ---------------------------------------------------
+# seed_demo creates logins with a published password: only local and test settings turn this on.
+DEMO_DATA_ALLOWED = False
+
 # --- Logging ----------------------------------------------------------------------
 LOGGING = {
     "version": 1,
@@ -241,7 +245,14 @@ APPRAISAL_EVIDENCE_EXTENSIONS = env.list(
 
 # --- Org: bulk import / export (docs/import-export.md) ---------------------------------
 ORG_IMPORT_MAX_UPLOAD_MB = env.int("ORG_IMPORT_MAX_UPLOAD_MB", default=10)
+# Bounds on reading an upload: every row counts, blank ones too; cells per row and characters per
+# cell; the XLSX parts' size once unpacked (checked before any XML is parsed).
 ORG_IMPORT_MAX_ROWS = env.int("ORG_IMPORT_MAX_ROWS", default=20000)
+ORG_IMPORT_MAX_COLUMNS = env.int("ORG_IMPORT_MAX_COLUMNS", default=100)
+ORG_IMPORT_MAX_CELL_CHARS = env.int("ORG_IMPORT_MAX_CELL_CHARS", default=1000)
+ORG_IMPORT_MAX_UNPACKED_MB = env.int("ORG_IMPORT_MAX_UNPACKED_MB", default=60)
+# Files larger than this are checked and imported by a Celery worker while the page shows progress.
+ORG_IMPORT_BACKGROUND_KB = env.int("ORG_IMPORT_BACKGROUND_KB", default=256)
 # Uploaded files wait under PRIVATE_MEDIA_ROOT/imports/ between the dry run and the confirmation.
 ORG_IMPORT_KEEP_HOURS = env.int("ORG_IMPORT_KEEP_HOURS", default=24)
 

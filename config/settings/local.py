@@ -12,3 +12,5 @@ from .base import env  # noqa: E402
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
 SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789")
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "0.0.0.0"])
+# seed_demo may create its demo logins here (never in production).
+DEMO_DATA_ALLOWED = True

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from .employees import plan_employees
 from .positions import plan_positions
-from .reading import ImportFileError, read_sheet
+from .reading import ImportFileError, Progress, Sheet, read_sheet
 from .report import ImportReport, Issue
 from .units import plan_units
 
@@ -22,18 +22,25 @@ logger = logging.getLogger(__name__)
 PLANNERS = {"unit": plan_units, "jabatan": plan_positions, "pegawai": plan_employees}
 
 
-@transaction.atomic
-def import_file(*, kind: str, path: Path, acting_user: User, dry_run: bool) -> ImportReport:
+def import_file(
+    *, kind: str, path: Path, acting_user: User, dry_run: bool, on_progress: Progress | None = None
+) -> ImportReport:
     """Import one exchange file, all or nothing (docs/import-export.md).
 
     The dry run and the real run share every check; the real run writes only when no row has an
     error, inside one transaction, and unchanged rows are not written, so importing the same
-    file twice changes nothing the second time.
+    file twice changes nothing the second time. The file is read before the transaction opens,
+    so the progress a worker reports while reading is visible to the page polling it.
     """
     try:
-        sheet = read_sheet(path)
+        sheet = read_sheet(path, on_progress=on_progress)
     except ImportFileError as exc:
         return ImportReport(kind=kind, issues=[Issue(0, "", str(exc))])
+    return _check_and_write(kind=kind, sheet=sheet, acting_user=acting_user, dry_run=dry_run)
+
+
+@transaction.atomic
+def _check_and_write(*, kind: str, sheet: Sheet, acting_user: User, dry_run: bool) -> ImportReport:
     plan = PLANNERS[kind](sheet)
     if dry_run or plan.report.has_errors:
         return plan.report

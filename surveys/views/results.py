@@ -133,7 +133,7 @@ def result_export_responses(request, unit_code: str):
 
 
 def _xlsx(content: bytes, name: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=exports.XLSX_TYPE)
+    response = HttpResponse(content, content_type=exports.XLSX_CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{slugify(name)}.xlsx"'
     return response
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from org.demo import DEMO_PASSWORD, logins_table, seed_organisation
+from org.demo import DEMO_PASSWORD, demo_logins, logins_table, seed_organisation
 from org.models import Employee, Position, Unit, User
 from org.roles import is_hr, is_supervisor
 
@@ -165,3 +169,58 @@ def test_the_command_refuses_a_negative_number_of_employees(db):
     with pytest.raises(CommandError):
         call_command("seed_demo", "--employees", "-1")
     assert not Unit.objects.exists()
+
+
+def test_the_command_refuses_settings_that_do_not_allow_demo_data(db, settings):
+    settings.DEMO_DATA_ALLOWED = False
+
+    with pytest.raises(CommandError, match="DEMO_DATA_ALLOWED"):
+        call_command("seed_demo", stdout=StringIO())
+    with pytest.raises(CommandError, match="DEMO_DATA_ALLOWED"):
+        call_command("seed_demo", "--print-logins", stdout=StringIO())
+    assert not Unit.objects.exists() and not User.objects.exists()
+
+
+def test_the_command_refuses_the_production_settings_before_touching_a_database():
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "DJANGO_SECRET_KEY": "only-for-this-test",
+        "DJANGO_ALLOWED_HOSTS": "kinerja.example",
+        # A database that does not exist: the command must stop before it would connect.
+        "DATABASE_URL": "postgres://kinerja:kinerja@127.0.0.1:5432/kinerja_no_such_database",
+    }
+
+    command = [sys.executable, str(settings.BASE_DIR / "manage.py"), "seed_demo"]
+
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=60, check=False)
+
+    assert result.returncode == 1
+    assert "DEMO_DATA_ALLOWED" in result.stderr
+
+
+def test_it_leaves_an_admin_account_it_did_not_create_exactly_as_it_was(db):
+    admin = User.objects.create_user("admin", email="kepala.it@contoh.go.id", password="rahasia-milik-pemda")
+    before = User.objects.values().get(pk=admin.pk)
+    out, err = StringIO(), StringIO()
+
+    call_command("seed_demo", stdout=out, stderr=err)
+
+    assert User.objects.values().get(pk=admin.pk) == before
+    admin.refresh_from_db()
+    assert not admin.is_superuser and admin.check_password("rahasia-milik-pemda")
+    assert not admin.check_password(DEMO_PASSWORD)
+    assert "admin" in err.getvalue()
+    assert "admin" not in logins_table() and "bkpsdm" in logins_table()
+    assert not Employee.objects.filter(user=admin).exists()
+
+
+def test_it_leaves_a_real_superuser_of_a_demo_name_alone_on_every_run(db):
+    pegawai = User.objects.create_superuser("pegawai", password="milik-orang-lain")
+
+    seed_organisation()
+    seed_organisation()
+
+    pegawai.refresh_from_db()
+    assert pegawai.check_password("milik-orang-lain") and pegawai.email == ""
+    assert {login.username for login in demo_logins()} == {"admin", "bkpsdm", "kepala", "atasan"}

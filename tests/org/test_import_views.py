@@ -13,8 +13,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from org.imports.columns import LAYOUTS
-from org.imports.uploads import SESSION_KEY
-from org.models import Employee
+from org.models import Employee, ImportJob
 from tests.factories import HrUserFactory
 from tests.org.conftest import staff_nip
 
@@ -27,6 +26,7 @@ HR_ONLY = [
     ("get", reverse("org:import-template", args=["pegawai"])),
     ("get", reverse("org:export-download", args=["pegawai"])),
     ("get", reverse("org:import-preview", args=[SOME_TOKEN])),
+    ("get", reverse("org:import-status", args=[SOME_TOKEN])),
     ("post", reverse("org:import-confirm", args=[SOME_TOKEN])),
 ]
 
@@ -91,8 +91,10 @@ def test_it_imports_the_stored_file_after_confirmation(client, hr_user, staff_ro
     assert response.redirect_chain[-1][0] == reverse("org:employee-list")
     assert "3 baru" in response.content.decode()
     assert Employee.objects.count() == 3
-    assert SESSION_KEY not in client.session and not any((import_media / "imports").iterdir())
-    assert client.post(confirm_url).status_code == 404
+    assert ImportJob.objects.get().status == ImportJob.Status.APPLIED
+    assert not any((import_media / "imports").iterdir())
+    assert client.post(confirm_url, follow=True).redirect_chain[-1][0] == preview_url
+    assert Employee.objects.count() == 3
 
 
 def test_a_confirmation_of_a_file_with_errors_writes_nothing(client, hr_user, staff_rows, sheet_file):
@@ -118,7 +120,7 @@ def test_it_says_when_a_file_changes_nothing(client, hr_user, staff_rows, sheet_
     assert 'data-testid="import-confirm"' not in content
 
 
-def test_it_keeps_a_dry_run_to_the_session_that_uploaded_it(client, hr_user, staff_rows, sheet_file):
+def test_it_keeps_a_dry_run_to_the_user_who_uploaded_it(client, hr_user, staff_rows, sheet_file):
     client.force_login(hr_user)
     preview_url = upload(client, sheet_file(staff_rows)).url
     client.force_login(HrUserFactory(username="hr2"))
@@ -179,6 +181,6 @@ def test_a_dry_run_lists_what_would_change(client, hr_user, employee, sheet_file
 
     response = client.get(upload(client, sheet_file(rows)).url)
 
-    changes = {(row.key, row.action.value, row.changed) for row in response.context["changes"]}
+    changes = {(row.key, row.action.value, row.changed) for row in response.context["report"].changes}
     assert changes == {(employee.nip, "update", ("NAMA",)), (staff_nip(9), "create", ())}
     assert 'data-testid="import-ready"' in response.content.decode()

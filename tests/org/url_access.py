@@ -13,9 +13,10 @@ URL_ACCESS = {
     "org:import-upload": Access(allowed=HR_ROLES),
     "org:import-template": Access(allowed=HR_ROLES, kwargs=lambda personas: {"kind": "pegawai"}),
     "org:export-download": Access(allowed=HR_ROLES, kwargs=lambda personas: {"kind": "pegawai"}),
-    # A dry run belongs to the session that uploaded the file: an unknown token is refused to everyone
+    # A dry run belongs to the user who uploaded the file: an unknown token is refused to everyone
     # (HR gets 404); tests/org/test_import_views.py covers the HR path with a real upload.
     "org:import-preview": Access(allowed=(), kwargs=lambda personas: {"token": "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"}),
+    "org:import-status": Access(allowed=(), kwargs=lambda personas: {"token": "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"}),
     "org:import-confirm": Access(
         allowed=(), methods=("post",), kwargs=lambda personas: {"token": "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"}
     ),

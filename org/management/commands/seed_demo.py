@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -22,6 +23,11 @@ APP_SEEDERS: tuple[str, ...] = (
 )
 
 EMPLOYEES_NEGATIVE = gettext_lazy("--employees harus 0 atau lebih.")
+NOT_ALLOWED = gettext_lazy(
+    "Data demo tidak boleh dibuat dengan pengaturan ini (DEMO_DATA_ALLOWED mati, misalnya di produksi): "
+    "seed_demo membuat akun dengan kata sandi yang dipublikasikan."
+)
+FOREIGN_LOGIN = gettext_lazy("Akun %(username)s sudah ada dan tidak dibuat oleh seed_demo: dibiarkan apa adanya.")
 
 
 class Command(BaseCommand):
@@ -32,6 +38,8 @@ class Command(BaseCommand):
         parser.add_argument("--print-logins", action="store_true", help="hanya cetak tabel akun demo")
 
     def handle(self, *args, employees: int, print_logins: bool, **options) -> None:
+        if not settings.DEMO_DATA_ALLOWED:
+            raise CommandError(NOT_ALLOWED)
         if employees < 0:
             raise CommandError(EMPLOYEES_NEGATIVE)
         if not print_logins:
@@ -42,6 +50,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         summary = seed_organisation(extra_employees=employees)
         self.stdout.write(_summary_text(summary, seconds=time.monotonic() - started))
+        for username in summary.foreign_logins:
+            self.stderr.write(FOREIGN_LOGIN % {"username": username})
         for path in APP_SEEDERS:
             self.stdout.write(import_string(path)())
 

@@ -1,0 +1,138 @@
+"""Import jobs: an upload kept server-side, read once per step, its report stored for the pages.
+
+Step one checks the file (dry run) and step two, once HR confirms, imports it. Each step reads the
+file once and stores what it found on the job, so the preview page never reads the file again. A
+file above ``ORG_IMPORT_BACKGROUND_KB`` runs its steps on a Celery worker while the page polls the
+job's progress; a smaller one runs in the request. Either way the same service does the work
+(docs/import-export.md). The file never travels back to the browser; a job belongs to its uploader.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+from functools import partial
+from pathlib import Path
+from uuid import uuid4
+
+from django.conf import settings
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
+from django.db import IntegrityError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from config.celery import enqueue_on_commit
+from org.models import ImportJob, User
+from org.tasks import import_job_run as import_job_run_task
+
+from .report import StoredReport
+from .services import import_file
+
+logger = logging.getLogger(__name__)
+
+UPLOAD_DIR = "imports"
+ROWS_SHOWN = 500
+READING_SHARE = 90  # percent of the bar for reading the file; checking and writing take the rest
+IMPORT_HAS_ERRORS = _("Berkas masih berisi galat, jadi tidak ada data yang disimpan.")
+IMPORT_CONFLICT = _("Data berubah saat impor berjalan, jadi tidak ada yang disimpan. Ulangi uji coba.")
+JOB_FAILED = _("Berkas tidak dapat diproses karena galat di server; tidak ada data yang disimpan. Coba unggah ulang.")
+Status = ImportJob.Status
+
+
+def import_job_start(*, kind: str, upload: UploadedFile, acting_user: User) -> ImportJob:
+    """Keep the upload and check it, replacing the uploader's previous job that is not running."""
+    for job in ImportJob.objects.filter(owner=acting_user).exclude(status__in=[Status.QUEUED, Status.RUNNING]):
+        _discard(job)
+    _sweep_abandoned()
+    token = uuid4()
+    name = default_storage.save(f"{UPLOAD_DIR}/{token}{Path(upload.name).suffix.lower()}", upload)
+    job = ImportJob.objects.create(
+        token=token,
+        owner=acting_user,
+        kind=kind,
+        filename=Path(upload.name).name[:255],
+        stored_name=name,
+        size=upload.size,
+    )
+    return _run_or_enqueue(job)
+
+
+def import_job_confirm(*, job: ImportJob, acting_user: User) -> ImportJob:
+    """Ask for the real import of a checked job; a job already running or done is left as it is."""
+    claimed = ImportJob.objects.filter(pk=job.pk, owner=acting_user, status=Status.CHECKED).update(
+        confirmed=True, status=Status.QUEUED, progress=0, error=""
+    )
+    job.refresh_from_db()
+    return _run_or_enqueue(job) if claimed else job
+
+
+def _run_or_enqueue(job: ImportJob) -> ImportJob:
+    if job.size > settings.ORG_IMPORT_BACKGROUND_KB * 1024:
+        enqueue_on_commit(import_job_run_task, job.pk)
+    else:
+        import_job_run(job_id=job.pk)
+    job.refresh_from_db()
+    return job
+
+
+def import_job_run(*, job_id: int) -> None:
+    """Run the job's pending step (the dry run, or the import once confirmed) and store its report.
+
+    The job is claimed with a conditional update, so a second delivery of the task does nothing.
+    Whatever happens, the job ends CHECKED, APPLIED or FAILED: a page never polls forever.
+    """
+    if not ImportJob.objects.filter(pk=job_id, status=Status.QUEUED).update(status=Status.RUNNING):
+        return
+    job = ImportJob.objects.select_related("owner").get(pk=job_id)
+    try:
+        report = import_file(
+            kind=job.kind,
+            path=Path(default_storage.path(job.stored_name)),
+            acting_user=job.owner,
+            dry_run=not job.confirmed,
+            on_progress=partial(_show_progress, job.pk),
+        )
+    except IntegrityError:
+        _finish(job, status=Status.CHECKED, error=str(IMPORT_CONFLICT))
+        return
+    except Exception:  # noqa: BLE001 - any other failure ends the job, or its page would wait forever
+        logger.exception("Import job %s failed", job_id)
+        _finish(job, status=Status.FAILED, error=str(JOB_FAILED))
+        return
+    if report.applied:
+        default_storage.delete(job.stored_name)
+    error = str(IMPORT_HAS_ERRORS) if job.confirmed and not report.applied else ""
+    stored = StoredReport.of(report, limit=ROWS_SHOWN).to_json()
+    _finish(job, status=Status.APPLIED if report.applied else Status.CHECKED, error=error, report=stored)
+
+
+def _show_progress(job_id: int, done: int, expected: int) -> None:
+    ImportJob.objects.filter(pk=job_id).update(progress=min(READING_SHARE, done * READING_SHARE // expected))
+
+
+def _finish(job: ImportJob, *, status: str, error: str, **fields: object) -> None:
+    """The end of a step. A confirmation that did not import goes back to the checked state."""
+    ImportJob.objects.filter(pk=job.pk).update(
+        status=status, error=error, progress=100, finished_at=timezone.now(), confirmed=False, **fields
+    )
+
+
+def _discard(job: ImportJob) -> None:
+    default_storage.delete(job.stored_name)
+    job.delete()
+
+
+def _sweep_abandoned() -> None:
+    """Delete jobs and files nobody confirmed within ORG_IMPORT_KEEP_HOURS; cheap enough on every upload."""
+    cutoff = timezone.now() - timedelta(hours=settings.ORG_IMPORT_KEEP_HOURS)
+    for job in ImportJob.objects.filter(created_at__lt=cutoff):
+        _discard(job)
+    try:
+        _, files = default_storage.listdir(UPLOAD_DIR)
+    except FileNotFoundError:
+        return
+    for filename in files:
+        name = f"{UPLOAD_DIR}/{filename}"
+        if default_storage.get_modified_time(name) < cutoff:
+            default_storage.delete(name)
