@@ -39,8 +39,11 @@ from .models import (
     ResponseReview,
     Service,
 )
+from .ratelimit import first_hit
 
 logger = logging.getLogger(__name__)
+
+QR_SEEN_SECONDS = 25 * 3600  # a local day, plus slack for the time zone
 
 ALREADY_EXCLUDED = gettext_lazy("Respons ini sudah dikecualikan.")
 NOT_EXCLUDED = gettext_lazy("Respons ini tidak sedang dikecualikan.")
@@ -206,16 +209,24 @@ def response_include(*, response: Response, reason: str, acting_user: User) -> R
     return response
 
 
-def qr_scan_record(*, unit: Unit, service: Service | None) -> None:
-    """Count one scan on today's row (one row per unit, service and day, not one per scan)."""
-    rows = QrScanDay.objects.filter(unit=unit, service=service, day=timezone.localdate())
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            QrScanDay.objects.create(unit=unit, service=service, day=timezone.localdate(), count=1)
-    except IntegrityError:
-        rows.update(count=F("count") + 1)
+def qr_scan_record(*, unit: Unit, service: Service | None, device_hash: str) -> bool:
+    """Count a device's first scan of the day on today's row (one row per unit, service and day).
+
+    Reloads and repeated GETs of the QR link from the same device cookie do not count again. The
+    "seen today" marks live in the cache for a day; without Redis every scan counts (fail open).
+    """
+    today = timezone.localdate()
+    seen_key = f"qr:{unit.pk}:{service.pk if service else 0}:{today.isoformat()}:{device_hash}"
+    if not first_hit(seen_key, timeout=QR_SEEN_SECONDS):
+        return False
+    rows = QrScanDay.objects.filter(unit=unit, service=service, day=today)
+    if not rows.update(count=F("count") + 1):
+        try:
+            with transaction.atomic():
+                QrScanDay.objects.create(unit=unit, service=service, day=today, count=1)
+        except IntegrityError:
+            rows.update(count=F("count") + 1)
+    return True
 
 
 @transaction.atomic

@@ -51,6 +51,33 @@ def test_the_refusal_says_why(client, unit, low_limits):
     assert "Terlalu banyak kiriman" in submit(client, form_url(unit)).content.decode()
 
 
+@time_machine.travel(datetime(2026, 3, 2, 2, 35, 10, tzinfo=UTC), tick=False)  # 09.35 in Jakarta
+def test_a_refused_citizen_keeps_their_answers_and_is_told_when_to_try_again(client, unit, low_limits):
+    for _ in range(3):
+        submit(client, form_url(unit))
+    page = submit(client, form_url(unit), u3="2", suggestion="Ruang tunggu panas sekali", age="41")
+    html = page.content.decode()
+    assert page.status_code == 429
+    assert page["Retry-After"] == str(25 * 60 - 10)  # the hour's window ends at 10.00 local time
+    assert "kirim lagi setelah pukul 10.00 (sekitar 25 menit lagi)" in html
+    assert '<input type="hidden" name="u3" value="2">' in html
+    assert "Ruang tunggu panas sekali</textarea>" in html
+    assert 'value="41"' in html
+    assert 'name="token"' in html and "Kirim jawaban" in html  # the same form, ready to send again
+
+
+def test_a_refused_complaint_keeps_its_text(client, unit, settings):
+    settings.SKM_RATE_LIMIT_COMPLAINT = (1, 3600)
+    url = reverse("surveys:complaint-form", args=[unit.code])
+    data = {"kind": "ADUAN", "body": "Loket tutup sebelum jam pelayanan berakhir."}
+    assert client.post(url, data).status_code == 302
+    page = client.post(url, {**data, "body": "Petugas tidak ada di loket pukul 10."})
+    assert page.status_code == 429
+    assert int(page["Retry-After"]) > 0
+    assert "Petugas tidak ada di loket pukul 10.</textarea>" in page.content.decode()
+    assert "kirim lagi setelah pukul" in page.content.decode()
+
+
 def test_it_blocks_one_address_across_devices(client, unit, low_limits):
     statuses = []
     for _ in range(6):

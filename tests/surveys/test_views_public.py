@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
+import time_machine
 from django.core import signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,14 +133,24 @@ def test_an_honest_fill_is_not_flagged(client, unit):
     assert stored.fill_seconds >= 120
 
 
-def test_a_qr_scan_is_counted_per_day_and_marks_the_source(client, unit):
+def test_a_qr_scan_is_counted_once_per_device_and_day_and_marks_the_source(client, unit):
     service = ServiceFactory(unit=unit)
-    client.get(form_url(unit, service, src="qr"))
     url = form_url(unit, service, src="qr")
+    for _ in range(3):
+        client.get(url)  # reloads, or a plain GET sent again and again with the same cookie
     submit(client, url)
     row = QrScanDay.objects.get()
-    assert (row.unit, row.service, row.day, row.count) == (unit, service, timezone.localdate(), 2)
+    assert (row.unit, row.service, row.day, row.count) == (unit, service, timezone.localdate(), 1)
     assert Response.objects.get().source == Response.Source.QR
+
+
+def test_another_device_or_another_day_counts_again(client, unit):
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False) as clock:
+        client.get(form_url(unit, src="qr"))
+        Client().get(form_url(unit, src="qr"))  # a second phone
+        clock.shift(timedelta(days=1))
+        client.get(form_url(unit, src="qr"))
+    assert sorted(QrScanDay.objects.values_list("day", "count")) == [(date(2026, 3, 2), 2), (date(2026, 3, 3), 1)]
 
 
 def test_the_unit_qr_counts_once_through_the_service_choice(client, unit):
