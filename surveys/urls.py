@@ -10,6 +10,7 @@ urlpatterns = [
     path("u/<str:unit_code>/terima-kasih/", public.survey_thanks, name="survey-thanks"),
     path("u/<str:unit_code>/aduan/", public.complaint_form, name="complaint-form"),
     path("u/<str:unit_code>/<slug:service_slug>/", public.survey_form, name="survey-service-form"),
+    path("lacak/", public.complaint_lookup, name="complaint-lookup"),
     path("lacak/<str:reference>/", public.complaint_status, name="complaint-status"),
     path("kios/aktifkan/<str:secret>/", setup.kiosk_activate_view, name="kiosk-activate"),
     # Staff: results and review.

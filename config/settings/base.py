@@ -206,6 +206,8 @@ SKM_RATE_LIMIT_IP = (env.int("SKM_RATE_LIMIT_IP", default=30), 3600)
 SKM_RATE_LIMIT_DEVICE = (env.int("SKM_RATE_LIMIT_DEVICE", default=5), 3600)
 SKM_RATE_LIMIT_KIOSK = (env.int("SKM_RATE_LIMIT_KIOSK", default=120), 3600)
 SKM_RATE_LIMIT_COMPLAINT = (env.int("SKM_RATE_LIMIT_COMPLAINT", default=5), 3600)
+# Complaint-number lookups per address (the form and the status link): guessing stays hopeless.
+SKM_RATE_LIMIT_LOOKUP = (env.int("SKM_RATE_LIMIT_LOOKUP", default=30), 3600)
 # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
 SKM_TRUSTED_PROXIES = env.int("SKM_TRUSTED_PROXIES", default=0)
 # Burst flags (never refusals) for patterns the limits let through, counted per unit over the window

@@ -15,7 +15,7 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -24,9 +24,16 @@ from django.utils.translation import gettext_lazy as _
 from org.models import Employee, Unit
 from org.selectors import unit_subtree_ids
 
-from ..clients import client_of, device_id, ensure_device_cookie, keyed_hash, rate_limit_checks
+from ..clients import client_ip, client_of, device_id, ensure_device_cookie, keyed_hash, rate_limit_checks
 from ..elements import ordered_elements
-from ..forms import HONEYPOT_FIELD, ComplaintForm, SurveyForm, survey_steps
+from ..forms import (
+    HONEYPOT_FIELD,
+    ComplaintForm,
+    ComplaintLookupForm,
+    SurveyForm,
+    normalise_reference,
+    survey_steps,
+)
 from ..models import Complaint, Officer, Response, Service
 from ..qr import form_path
 from ..ratelimit import Verdict, allow_all
@@ -37,6 +44,10 @@ FORM_EXPIRED = _("Formulir sudah kedaluwarsa atau tidak sah. Silakan isi kembali
 TOO_MANY = _(
     "Terlalu banyak kiriman dari perangkat atau jaringan ini. Isian Anda masih ada di halaman ini: "
     "kirim lagi setelah pukul %(time)s (sekitar %(minutes)s menit lagi)."
+)
+LOOKUP_NOT_FOUND = _(
+    "Tidak ada pengaduan dengan nomor itu. Periksa kembali nomornya (huruf besar atau kecil sama saja), "
+    "atau sampaikan pengaduan baru."
 )
 CARRIED_PARAMS = ("kiosk", "petugas")
 
@@ -261,8 +272,30 @@ def complaint_form(request, unit_code: str):
 
 def complaint_status(request, reference: str):
     """What the citizen may see of their complaint: its state and the unit's answers, never the contact."""
-    complaint = Complaint.objects.filter(reference=reference[:16]).select_related("unit").first()
+    typed = normalise_reference(reference)
+    return _complaint_page(request, typed, form=ComplaintLookupForm(initial={"nomor": reference[:40]}))
+
+
+def complaint_lookup(request):
+    """Where a citizen types their complaint number; a wrong one gets a message, never another's complaint."""
+    form = ComplaintLookupForm(request.GET or None)
+    if not form.is_bound:
+        return _render(request, "surveys/public_complaint_lookup.html", None, None, {"form": form})
+    if not form.is_valid():
+        return _render(request, "surveys/public_complaint_lookup.html", None, None, {"form": form}, status=400)
+    return _complaint_page(request, form.cleaned_data["nomor"], form=form)
+
+
+def _complaint_page(request, reference: str | None, *, form: ComplaintLookupForm):
+    """The status page of ``reference``; every lookup counts against the address's limit (no guessing)."""
+    verdict = allow_all([(f"lookup:ip:{keyed_hash(client_ip(request))}", settings.SKM_RATE_LIMIT_LOOKUP)])
+    if not verdict.allowed:
+        context = {"form": form, "error": _too_many(verdict)}
+        page = _render(request, "surveys/public_complaint_lookup.html", None, None, context, status=429)
+        return _with_retry_after(page, verdict)
+    complaint = Complaint.objects.filter(reference=reference).select_related("unit").first() if reference else None
     if complaint is None:
-        raise Http404
+        context = {"form": form, "error": LOOKUP_NOT_FOUND}
+        return _render(request, "surveys/public_complaint_lookup.html", None, None, context, status=404)
     context = {"complaint": complaint, "replies": complaint.replies.all()}
     return _render(request, "surveys/public_complaint_status.html", complaint.unit, None, context)

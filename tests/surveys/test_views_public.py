@@ -240,4 +240,3 @@ def test_the_status_page_shows_replies_but_never_the_contact(client, unit):
     html = client.get(reverse("surveys:complaint-status", args=[complaint.reference])).content.decode()
     assert complaint.reference.upper() in html
     assert "warga@example.com" not in html
-    assert client.get(reverse("surveys:complaint-status", args=["tidakada"])).status_code == 404

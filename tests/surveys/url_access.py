@@ -65,6 +65,7 @@ URL_ACCESS = {
     ),
     "surveys:survey-thanks": _public(_unit_code),
     "surveys:complaint-form": _public(_unit_code),
+    "surveys:complaint-lookup": _public(lambda personas: {}),
     "surveys:complaint-status": _public(
         lambda personas: {"reference": ComplaintFactory(unit=_unit(personas)).reference}
     ),
