@@ -29,6 +29,7 @@ urlpatterns = [
     path("unit/<str:unit_code>/petugas/<int:employee_pk>/", setup.officer_issue_view, name="officer-issue"),
     path("unit/<str:unit_code>/kios/", setup.kiosk_create_view, name="kiosk-create"),
     path("kios/<int:pk>/cabut/", setup.kiosk_revoke_view, name="kiosk-revoke"),
+    path("kios/<int:pk>/qr.svg", setup.kiosk_qr, name="kiosk-qr"),
     path("unit/<str:unit_code>/qr.<str:fmt>", setup.qr_image, name="qr-image"),
     path("unit/<str:unit_code>/poster.pdf", setup.poster, name="poster"),
     # Staff: complaints.

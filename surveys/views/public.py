@@ -18,13 +18,21 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Employee, Unit
 from org.selectors import unit_subtree_ids
 
-from ..clients import client_ip, client_of, device_id, ensure_device_cookie, keyed_hash, rate_limit_checks
+from ..clients import (
+    client_ip,
+    client_of,
+    device_id,
+    ensure_device_cookie,
+    keyed_hash,
+    kiosk_of,
+    rate_limit_checks,
+)
 from ..elements import ordered_elements
 from ..forms import (
     HONEYPOT_FIELD,
@@ -135,6 +143,8 @@ def _survey_post(request, unit: Unit, service: Service | None):
     if "back" in request.POST:
         shown = SurveyForm(initial=request.POST.dict())
         return _render_step(request, unit, service, form=shown, step=max(step - 1, 0), token=token_value)
+    if language := request.POST.get("switch_language"):
+        return _switch_language(request, unit, service, language=language, step=step, token=token_value)
     form = SurveyForm(request.POST)
     if form.errors_up_to(step) or (step == last and not form.is_valid()):
         wrong = form.first_step_with_errors() or 0
@@ -143,6 +153,26 @@ def _survey_post(request, unit: Unit, service: Service | None):
         shown = SurveyForm(initial=request.POST.dict())
         return _render_step(request, unit, service, form=shown, step=step + 1, token=token_value)
     return _survey_store(request, unit, service, form, token)
+
+
+def _switch_language(request, unit: Unit, service: Service | None, *, language: str, step: int, token: str):
+    """Show the same step in the chosen language, answers kept (they travel in the form, not validated)."""
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+    page = _render_step(request, unit, service, form=SurveyForm(initial=request.POST.dict()), step=step, token=token)
+    page["Content-Language"] = request.LANGUAGE_CODE
+    page.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        request.LANGUAGE_CODE,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return page
 
 
 def _survey_store(request, unit: Unit, service: Service | None, form: SurveyForm, token: dict):
@@ -224,11 +254,18 @@ def _render(request, template, unit, service, context, *, status=200):
 
 
 def survey_thanks(request, unit_code: str):
-    """Thanks; in kiosk mode the page returns to a fresh form by itself (meta refresh, no script)."""
+    """Thanks; in kiosk mode the page returns to a fresh form by itself (meta refresh, no script).
+
+    A registered kiosk returns to what it was registered for: its service's form, or the service
+    picker when it serves them all; the service just answered is only the next visitor's default
+    on an unregistered tablet.
+    """
     unit = _public_unit(unit_code)
     service = Service.objects.filter(unit=unit, slug=request.GET.get("layanan", ""), is_active=True).first()
+    kiosk = kiosk_of(request, unit_id=unit.pk)
+    start = kiosk.service if kiosk is not None and (kiosk.service is None or kiosk.service.is_active) else service
     context = {
-        "again_url": form_path(unit, service) + _carried(request),
+        "again_url": form_path(unit, start) + _carried(request),
         "reset_seconds": settings.SKM_KIOSK_RESET_SECONDS,
         "complaint_url": reverse("surveys:complaint-form", args=[unit.code]) + _carried(request),
     }

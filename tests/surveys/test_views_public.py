@@ -240,3 +240,41 @@ def test_the_status_page_shows_replies_but_never_the_contact(client, unit):
     html = client.get(reverse("surveys:complaint-status", args=[complaint.reference])).content.decode()
     assert complaint.reference.upper() in html
     assert "warga@example.com" not in html
+
+
+def _step_page(client, url: str, step: int, **answers) -> str:
+    token = form_token(client, url)
+    return client.post(url, {**answers, "token": token, "step": str(step)}).content.decode()
+
+
+@pytest.mark.parametrize("step", [0, 1, 2, 3])
+def test_every_step_offers_the_language_switch(client, unit, step):
+    answers = {f"u{i}": "3" for i in range(1, 3 * step + 1)}
+    html = (
+        _step_page(client, form_url(unit), step - 1, **answers) if step else client.get(form_url(unit)).content.decode()
+    )
+    assert f"Langkah {step + 1} dari 4" in html
+    assert 'name="switch_language" value="en"' in html
+
+
+def test_switching_language_on_the_last_step_keeps_the_answers(client, unit):
+    url = form_url(unit)
+    token = form_token(client, url)
+    data = {**ALL_FOURS, "u5": "2", "token": token, "step": "3", "suggestion": "Tambah kursi", "age": "33"}
+    page = client.post(url, {**data, "switch_language": "en"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert page.cookies["django_language"].value == "en"
+    assert "Step 4 of 4" in html
+    assert '<input type="hidden" name="u5" value="2">' in html
+    assert "Tambah kursi</textarea>" in html and 'value="33"' in html
+    assert not Response.objects.exists()
+    client.post(url, data)
+    assert (Response.objects.get().u5, Response.objects.get().language) == (2, "en")
+
+
+def test_an_unknown_language_is_ignored(client, unit):
+    url = form_url(unit)
+    page = client.post(url, {"token": form_token(client, url), "step": "0", "switch_language": "xx"})
+    assert page.status_code == 200
+    assert "Langkah 1 dari 4" in page.content.decode()

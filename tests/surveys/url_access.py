@@ -87,6 +87,7 @@ URL_ACCESS = {
     ),
     "surveys:kiosk-create": _staff(methods=("post",), data=lambda personas: {"name": "Tablet loket"}),
     "surveys:kiosk-revoke": _staff(_pk(KioskDeviceFactory), methods=("post",)),
+    "surveys:kiosk-qr": _staff(lambda personas: {"pk": KioskDeviceFactory(unit=_unit(personas)).pk}),
     "surveys:complaint-list": _staff(_managed),
     "surveys:complaint-detail": _staff(_pk(ComplaintFactory)),
     # Only the head who must answer the complaint replies; HR reads it but gets 403 here.
