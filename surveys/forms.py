@@ -9,11 +9,12 @@ import re
 
 from django import forms
 from django.core.validators import EmailValidator
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from org.models import Employee
+from org.models import Employee, Unit
 
 from . import periods
 from .elements import ordered_elements
@@ -21,6 +22,7 @@ from .models import (
     AGE_MAX,
     AGE_MIN,
     COMPLAINT_MAX_LENGTH,
+    OVERDUE,
     SUGGESTION_MAX_LENGTH,
     Complaint,
     KioskDevice,
@@ -200,6 +202,30 @@ def normalise_reference(typed: str) -> str | None:
     """The stored form of a typed complaint number (lower case, no spaces or dashes), or None if it cannot be one."""
     reference = re.sub(r"[\s\-]", "", typed).lower()
     return reference if REFERENCE_PATTERN.fullmatch(reference) else None
+
+
+class ComplaintFilterForm(forms.Form):
+    """The staff complaint list's filters: a unit (with its sub-units) and a state, "overdue" included."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Semua unit"),
+        error_messages={"invalid_choice": CHOICE_INVALID},
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Semua")), *Complaint.Status.choices, (OVERDUE, _("Terlambat ditanggapi"))],
+        error_messages={"invalid_choice": CHOICE_INVALID},
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+
+    def __init__(self, *args, units: QuerySet[Unit], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
 
 
 class ServiceForm(forms.ModelForm):

@@ -14,14 +14,16 @@ from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Count, F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
+from config.celery import enqueue_on_commit
 from notifications.services import notify
 from org.models import Employee, Unit, User
 
@@ -52,6 +54,11 @@ KIOSK_REVOKED = gettext_lazy("Perangkat kios ini sudah dicabut.")
 SLUG_IMMUTABLE = gettext_lazy("Kode URL layanan tidak dapat diubah setelah dibuat.")
 CONTACT_WITHOUT_CONSENT = gettext_lazy("Kontak hanya disimpan dengan persetujuan.")
 NEW_COMPLAINT_TITLE = gettext_lazy("Pengaduan baru untuk %(unit)s")
+REPLY_EMAIL_SUBJECT = gettext_lazy("Tanggapan atas pengaduan %(reference)s")
+REPLY_EMAIL_BODY = gettext_lazy(
+    "%(unit)s telah menanggapi pengaduan Anda nomor %(reference)s:\n\n%(reply)s\n\n"
+    "Status dan semua tanggapan dapat dilihat di halaman berikut."
+)
 SUSPICIOUS_FAST = gettext_lazy("Diisi dalam %(seconds)s detik")
 SUSPICIOUS_BURST_DEVICE = gettext_lazy("Lonjakan: %(count)s respons dari perangkat yang sama dalam %(minutes)s menit")
 SUSPICIOUS_SAME_ANSWERS = gettext_lazy(
@@ -346,4 +353,32 @@ def complaint_reply(*, complaint: Complaint, body: str, resolves: bool, acting_u
         complaint.resolved_at = now
     complaint.status = Complaint.Status.RESOLVED if complaint.resolved_at else Complaint.Status.ANSWERED
     complaint.save(update_fields=["first_response_at", "resolved_at", "status"])
+    if complaint.reply_email():
+        from .tasks import complaint_reply_email_send
+
+        enqueue_on_commit(complaint_reply_email_send, reply.pk)
     return reply
+
+
+def complaint_reply_email_send(*, reply: ComplaintReply) -> bool:
+    """Tell the citizen by e-mail that their complaint was answered (consented e-mail contacts only).
+
+    The reply is claimed with a conditional UPDATE first, so a second delivery of the task or a
+    second worker sends nothing; a failed send releases the claim for the task's retry.
+    """
+    complaint = reply.complaint
+    address = complaint.reply_email()
+    claimed = ComplaintReply.objects.filter(pk=reply.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
+    if not address or not claimed:
+        return False
+    status_url = reverse("surveys:complaint-status", args=[complaint.reference])
+    context = {"reference": complaint.reference.upper(), "unit": complaint.unit.name, "reply": reply.body}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(REPLY_EMAIL_SUBJECT % context)
+        body = f"{REPLY_EMAIL_BODY % context}\n\n{settings.SITE_URL.rstrip('/')}{status_url}"
+    try:
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=[address])
+    except Exception:
+        ComplaintReply.objects.filter(pk=reply.pk).update(emailed_at=None)
+        raise
+    return True
