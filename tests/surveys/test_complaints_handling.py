@@ -41,6 +41,7 @@ def test_the_list_marks_and_filters_the_overdue_ones(client, hr_user, unit):
     _complaint(unit, days_ago=1)
     client.force_login(hr_user)
     page = client.get(LIST)
+    assert "Target tanggapan pertama: 3 hari setelah pengaduan diterima." in page.content.decode()
     rows = page.content.decode().split("<tbody>")[1].split("</tbody>")[0].split("<tr>")[1:]
     assert [late.reference.upper() in row for row in rows if 'data-testid="overdue"' in row] == [True]
     only_late = client.get(LIST, {"status": OVERDUE})
