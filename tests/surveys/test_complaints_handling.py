@@ -110,6 +110,11 @@ def _reply(complaint, head, django_capture_on_commit_callbacks) -> ComplaintRepl
         )
 
 
+def test_the_complaint_form_says_an_email_brings_the_reply(client, unit):
+    html = client.get(reverse("surveys:complaint-form", args=[unit.code])).content.decode()
+    assert "kami memberi tahu Anda lewat e-mail saat unit menanggapi" in html
+
+
 def test_a_reply_is_emailed_to_a_consenting_citizen(unit_head, unit, eager, django_capture_on_commit_callbacks):
     complaint = ComplaintFactory(unit=unit, contact="warga@example.com", consent_version="2024-1")
     reply = _reply(complaint, unit_head, django_capture_on_commit_callbacks)
