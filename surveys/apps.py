@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Survei kepuasan masyarakat")
+
+    def ready(self) -> None:
+        from . import checks  # noqa: F401 - registers the system checks

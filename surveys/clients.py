@@ -60,12 +60,17 @@ def client_of(request: HttpRequest, *, unit_id: int) -> Client:
     )
 
 
+def device_id(request: HttpRequest) -> str:
+    """The browser's random device id: its cookie, or a new one that ``ensure_device_cookie`` will set."""
+    if not hasattr(request, "_skm_device_id"):
+        request._skm_device_id = request.COOKIES.get(DEVICE_COOKIE) or secrets.token_urlsafe(16)
+    return request._skm_device_id
+
+
 def ensure_device_cookie(request: HttpRequest, response: HttpResponse) -> None:
-    """Give a browser a random device id on its first visit (used only for the per-device limit)."""
+    """Give a browser a random device id on its first visit (per-device limit, QR scans once a day)."""
     if DEVICE_COOKIE not in request.COOKIES:
-        response.set_cookie(
-            DEVICE_COOKIE, secrets.token_urlsafe(16), max_age=DEVICE_COOKIE_AGE, httponly=True, samesite="Lax"
-        )
+        response.set_cookie(DEVICE_COOKIE, device_id(request), max_age=DEVICE_COOKIE_AGE, httponly=True, samesite="Lax")
 
 
 def set_kiosk_cookie(request: HttpRequest, response: HttpResponse, kiosk: KioskDevice) -> None:

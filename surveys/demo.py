@@ -155,7 +155,7 @@ def _burst(unit: Unit) -> None:
     if Response.objects.filter(form_nonce__startswith=nonce).exists():
         return
     start, source = timezone.now() - timedelta(days=2), keyed_hash("203.0.113.7")
-    reason = "Lonjakan: 8 respons dari sumber yang sama dalam 10 menit"
+    reason = "Pola sama: 8 respons dengan jawaban identik dari alamat yang sama dalam 60 menit"
     Response.objects.bulk_create(
         Response(
             unit=unit,

@@ -9,11 +9,12 @@ import re
 
 from django import forms
 from django.core.validators import EmailValidator
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from org.models import Employee
+from org.models import Employee, Unit
 
 from . import periods
 from .elements import ordered_elements
@@ -21,6 +22,7 @@ from .models import (
     AGE_MAX,
     AGE_MIN,
     COMPLAINT_MAX_LENGTH,
+    OVERDUE,
     SUGGESTION_MAX_LENGTH,
     Complaint,
     KioskDevice,
@@ -39,10 +41,16 @@ CONTACT_INVALID = _("Isi nomor telepon (8–15 angka) atau alamat e-mail yang be
 BODY_TOO_SHORT = _("Tuliskan pengaduan atau saran Anda (paling sedikit %(limit_value)d karakter).")
 SLUG_RESERVED = _("Kode URL ini dipakai oleh sistem; pilih yang lain.")
 PERIOD_ORDER = _("Tanggal akhir tidak boleh sebelum tanggal awal.")
+REFERENCE_REQUIRED = _("Ketik nomor pengaduan Anda.")
+REFERENCE_MALFORMED = _(
+    "Nomor pengaduan hanya berisi huruf dan angka, seperti yang tertulis di halaman tanda terima. "
+    "Periksa kembali ketikan Anda."
+)
 QUESTIONS_PER_STEP = 3
 RESERVED_SLUGS = {"terima-kasih", "aduan", "lacak", "qr", "poster"}
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
 COMPLAINT_MIN_LENGTH = 10
+REFERENCE_PATTERN = re.compile(r"[a-z0-9]{4,16}")  # what the model's reference field may hold
 HONEYPOT_FIELD = "website"
 PROFILE_FIELDS = ("gender", "age", "education", "occupation", "occupation_other", "suggestion", HONEYPOT_FIELD)
 
@@ -171,6 +179,53 @@ class ComplaintForm(HoneypotMixin):
         if wants_contact and not cleaned.get("consent"):
             self.add_error("consent", forms.ValidationError(CONSENT_REQUIRED, code="consent"))
         return cleaned
+
+
+class ComplaintLookupForm(forms.Form):
+    """A complaint number as the citizen typed it: any case, spaces and dashes allowed, nothing else."""
+
+    nomor = forms.CharField(
+        label=_("Nomor pengaduan"),
+        max_length=40,
+        error_messages={"required": REFERENCE_REQUIRED, "max_length": REFERENCE_MALFORMED},
+        widget=forms.TextInput(attrs={"autocapitalize": "characters", "autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_nomor(self) -> str:
+        reference = normalise_reference(self.cleaned_data["nomor"])
+        if reference is None:
+            raise forms.ValidationError(REFERENCE_MALFORMED, code="malformed")
+        return reference
+
+
+def normalise_reference(typed: str) -> str | None:
+    """The stored form of a typed complaint number (lower case, no spaces or dashes), or None if it cannot be one."""
+    reference = re.sub(r"[\s\-]", "", typed).lower()
+    return reference if REFERENCE_PATTERN.fullmatch(reference) else None
+
+
+class ComplaintFilterForm(forms.Form):
+    """The staff complaint list's filters: a unit (with its sub-units) and a state, "overdue" included."""
+
+    unit = forms.ModelChoiceField(
+        label=_("Unit"),
+        queryset=Unit.objects.none(),
+        required=False,
+        empty_label=_("Semua unit"),
+        error_messages={"invalid_choice": CHOICE_INVALID},
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("Semua")), *Complaint.Status.choices, (OVERDUE, _("Terlambat ditanggapi"))],
+        error_messages={"invalid_choice": CHOICE_INVALID},
+        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
+    )
+
+    def __init__(self, *args, units: QuerySet[Unit], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
 
 
 class ServiceForm(forms.ModelForm):

@@ -8,9 +8,11 @@ reversible, audited state (``ResponseReview``).
 from __future__ import annotations
 
 import secrets
+from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator, validate_email
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -275,6 +277,16 @@ class QrScanDay(models.Model):
         return f"{self.unit} {self.day}: {self.count}"
 
 
+OVERDUE = "TERLAMBAT"  # the complaint list's filter value for ComplaintQuerySet.overdue()
+
+
+class ComplaintQuerySet(models.QuerySet["Complaint"]):
+    def overdue(self, *, at: datetime) -> ComplaintQuerySet:
+        """Not answered yet although the response target (``SKM_COMPLAINT_RESPONSE_DAYS``) has passed."""
+        deadline = at - timedelta(days=settings.SKM_COMPLAINT_RESPONSE_DAYS)
+        return self.filter(first_response_at__isnull=True, submitted_at__lt=deadline)
+
+
 class Complaint(models.Model):
     """A citizen's complaint or suggestion that the unit must answer; the contact is optional (UU 27/2022)."""
 
@@ -303,6 +315,8 @@ class Complaint(models.Model):
     resolved_at = models.DateTimeField(_("diselesaikan"), null=True, blank=True)
     client_hash = models.CharField(max_length=64, blank=True, editable=False)
 
+    objects = ComplaintQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("pengaduan")
         verbose_name_plural = _("pengaduan")
@@ -319,6 +333,24 @@ class Complaint(models.Model):
     def __str__(self) -> str:
         return self.reference
 
+    @property
+    def response_due_at(self) -> datetime:
+        """When the first answer is due: the response target after the complaint arrived."""
+        return self.submitted_at + timedelta(days=settings.SKM_COMPLAINT_RESPONSE_DAYS)
+
+    def is_overdue(self, *, at: datetime) -> bool:
+        return self.first_response_at is None and at > self.response_due_at
+
+    def reply_email(self) -> str:
+        """The address to tell about a reply: the contact, when it is an e-mail given with consent."""
+        if not self.consent_version or "@" not in self.contact:
+            return ""
+        try:
+            validate_email(self.contact)
+        except ValidationError:
+            return ""
+        return self.contact
+
 
 class ComplaintReply(models.Model):
     """The unit's answer; the citizen sees it on the status page of the complaint's number."""
@@ -328,6 +360,7 @@ class ComplaintReply(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT)
     resolves = models.BooleanField(_("menyelesaikan pengaduan"), default=False)
     created_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+    emailed_at = models.DateTimeField(_("dikirim ke pelapor lewat e-mail"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("tanggapan pengaduan")

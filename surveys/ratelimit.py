@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from dataclasses import dataclass
 
 from django.core.cache import cache
 from redis.exceptions import RedisError
@@ -28,7 +29,30 @@ def allow(key: str, *, limit: int, window: int) -> bool:
         return True
 
 
-def allow_all(checks: list[tuple[str, tuple[int, int]]]) -> bool:
+def first_hit(key: str, *, timeout: int) -> bool:
+    """True the first time ``key`` is seen within ``timeout`` seconds (fails open: True without Redis)."""
+    try:
+        return cache.add(f"skm:once:{key}", 1, timeout=timeout)
+    except (RedisError, OSError) as exc:
+        logger.warning("Once-only key %s not checked, counting it (cache unavailable: %s)", key, exc)
+        return True
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """Whether every limit allowed the request and, if not, how many seconds until they all do."""
+
+    allowed: bool
+    retry_after: int = 0
+
+
+def seconds_left(window: int, *, now: float | None = None) -> int:
+    """Seconds until the current fixed window of ``window`` seconds ends (when its counter resets)."""
+    now = time.time() if now is None else now
+    return window - int(now) % window
+
+
+def allow_all(checks: list[tuple[str, tuple[int, int]]]) -> Verdict:
     """Every (key, (limit, window)) check must allow; all are counted so a blocked client stays blocked."""
-    results = [allow(key, limit=limit, window=window) for key, (limit, window) in checks]
-    return all(results)
+    refused = [window for key, (limit, window) in checks if not allow(key, limit=limit, window=window)]
+    return Verdict(allowed=not refused, retry_after=max((seconds_left(window) for window in refused), default=0))

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
 from django.conf import settings
-from django.db.models import Avg, Count, F, QuerySet, Sum
+from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Employee, Unit, User
@@ -23,7 +24,7 @@ from org.selectors import unit_subtree_ids
 from .access import managed_unit_ids
 from .elements import ELEMENT_CODES, ELEMENTS
 from .ikm import IkmResult, compute_ikm, round_half_up
-from .models import Complaint, QrScanDay, Response, ResponseQuerySet, Service
+from .models import OVERDUE, Complaint, QrScanDay, Response, ResponseQuerySet, Service
 from .periods import QUARTER_BOUNDS, moments, quarter
 
 ANSWER_AGGREGATES = {
@@ -242,11 +243,35 @@ def _hours(duration: timedelta | None) -> Decimal | None:
     return round_half_up(Fraction(duration // timedelta(microseconds=1), SECONDS_PER_HOUR * 1_000_000))
 
 
-def complaints_visible_to(user: User) -> QuerySet[Complaint]:
-    """HR sees every complaint; a unit head those of their subtree (without contacts, see ``access``)."""
-    complaints = Complaint.objects.select_related("unit", "service")
+def complaints_visible_to(
+    user: User, *, unit: Unit | None = None, status: str = "", at: datetime | None = None
+) -> QuerySet[Complaint]:
+    """HR sees every complaint; a unit head those of their subtree (without contacts, see ``access``).
+
+    Optionally only ``unit`` and its sub-units, and only one ``status`` or the overdue ones
+    (``OVERDUE``). Each row carries ``overdue``: unanswered past the response target at ``at``.
+    """
+    now = at or timezone.now()
+    deadline = now - timedelta(days=settings.SKM_COMPLAINT_RESPONSE_DAYS)
+    late = Q(first_response_at__isnull=True, submitted_at__lt=deadline)
+    complaints = Complaint.objects.select_related("unit", "service").annotate(
+        overdue=ExpressionWrapper(late, output_field=BooleanField())
+    )
     ids = managed_unit_ids(user)
-    return complaints if ids is None else complaints.filter(unit_id__in=ids)
+    if ids is not None:
+        complaints = complaints.filter(unit_id__in=ids)
+    if unit is not None:
+        complaints = complaints.filter(unit_id__in=unit_subtree_ids(unit))
+    if status == OVERDUE:
+        return complaints.overdue(at=now)
+    return complaints.filter(status=status) if status else complaints
+
+
+def complaint_units_visible_to(user: User) -> QuerySet[Unit]:
+    """The units a user may filter the complaint list by: all for HR, their subtree for a head."""
+    ids = managed_unit_ids(user)
+    units = Unit.objects.filter(is_active=True).order_by("code")
+    return units if ids is None else units.filter(pk__in=ids)
 
 
 def element_names() -> dict[str, str]:

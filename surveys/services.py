@@ -9,16 +9,21 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import reduce
+from operator import or_
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
+from config.celery import enqueue_on_commit
 from notifications.services import notify
 from org.models import Employee, Unit, User
 
@@ -36,8 +41,11 @@ from .models import (
     ResponseReview,
     Service,
 )
+from .ratelimit import first_hit
 
 logger = logging.getLogger(__name__)
+
+QR_SEEN_SECONDS = 25 * 3600  # a local day, plus slack for the time zone
 
 ALREADY_EXCLUDED = gettext_lazy("Respons ini sudah dikecualikan.")
 NOT_EXCLUDED = gettext_lazy("Respons ini tidak sedang dikecualikan.")
@@ -46,8 +54,17 @@ KIOSK_REVOKED = gettext_lazy("Perangkat kios ini sudah dicabut.")
 SLUG_IMMUTABLE = gettext_lazy("Kode URL layanan tidak dapat diubah setelah dibuat.")
 CONTACT_WITHOUT_CONSENT = gettext_lazy("Kontak hanya disimpan dengan persetujuan.")
 NEW_COMPLAINT_TITLE = gettext_lazy("Pengaduan baru untuk %(unit)s")
+REPLY_EMAIL_SUBJECT = gettext_lazy("Tanggapan atas pengaduan %(reference)s")
+REPLY_EMAIL_BODY = gettext_lazy(
+    "%(unit)s telah menanggapi pengaduan Anda nomor %(reference)s:\n\n%(reply)s\n\n"
+    "Status dan semua tanggapan dapat dilihat di halaman berikut."
+)
 SUSPICIOUS_FAST = gettext_lazy("Diisi dalam %(seconds)s detik")
-SUSPICIOUS_BURST = gettext_lazy("Lonjakan: %(count)s respons dari sumber yang sama dalam %(minutes)s menit")
+SUSPICIOUS_BURST_DEVICE = gettext_lazy("Lonjakan: %(count)s respons dari perangkat yang sama dalam %(minutes)s menit")
+SUSPICIOUS_SAME_ANSWERS = gettext_lazy(
+    "Pola sama: %(count)s respons dengan jawaban identik dari alamat yang sama dalam %(minutes)s menit"
+)
+SUSPICIOUS_BURST_ADDRESS = gettext_lazy("Lonjakan: %(count)s respons dari alamat yang sama dalam %(minutes)s menit")
 
 
 @dataclass(frozen=True)
@@ -75,8 +92,9 @@ def response_submit(*, submission: Submission, answers: dict[str, int], profile:
         return existing
     now = timezone.now()
     response = _build_response(submission, answers, profile, now=now)
-    burst = _burst_size(response, now=now)
-    response.suspicious_reason = _suspicion(response, burst=burst)
+    bursts = _bursts(response, now=now)
+    burst_reason = "; ".join(reason for _source, reason in bursts)
+    response.suspicious_reason = "; ".join(filter(None, [_too_fast(response), burst_reason]))[:200]
     # Field validation only: the database enforces the ten check constraints and the unique nonce
     # itself, and checking them here would cost eleven extra queries on the hottest public path.
     response.full_clean(validate_unique=False, validate_constraints=False)
@@ -85,10 +103,10 @@ def response_submit(*, submission: Submission, answers: dict[str, int], profile:
             response.save()
     except IntegrityError:
         return Response.objects.get(form_nonce=submission.nonce)
-    if burst:
+    if bursts:
         # A burst is a group: flag the earlier responses in it too, so HR reviews them together.
-        companions = _burst_queryset(response, now=now).exclude(pk=response.pk).filter(suspicious_reason="")
-        companions.update(suspicious_reason=response.suspicious_reason)
+        members = _recent(response, now=now).filter(reduce(or_, (source for source, _reason in bursts)))
+        members.exclude(pk=response.pk).filter(suspicious_reason="").update(suspicious_reason=burst_reason[:200])
     return response
 
 
@@ -113,30 +131,56 @@ def _build_response(
     )
 
 
-def _burst_size(response: Response, *, now: datetime) -> int:
-    """Size of the burst this response completes (0 if none). Kiosks serve many people: never a burst."""
+def _burst_rules(response: Response) -> list[tuple[Q, int, Promise]]:
+    """(same source, how many make a burst, reason) per pattern; each count sits below its rate limit.
+
+    Kiosks serve many people and have none. The address alone needs a larger count than the
+    device because carriers and office Wi-Fi put many honest citizens behind one address.
+    """
     if response.kiosk is not None:
-        return 0
-    count = _burst_queryset(response, now=now).count() + 1
-    return count if count >= settings.SKM_BURST_COUNT else 0
-
-
-def _burst_queryset(response: Response, *, now: datetime):
-    """Recent responses to the same unit from the same address or the same device."""
-    same_source = Q(client_hash=response.client_hash) if response.client_hash else Q(pk__in=[])
+        return []
+    rules = []
     if response.device_hash:
-        same_source |= Q(device_hash=response.device_hash)
+        rules.append((Q(device_hash=response.device_hash), settings.SKM_BURST_DEVICE_COUNT, SUSPICIOUS_BURST_DEVICE))
+    if response.client_hash:
+        address = Q(client_hash=response.client_hash)
+        same_answers = address & Q(**{code.lower(): value for code, value in response.answers().items()})
+        rules.append((same_answers, settings.SKM_BURST_SAME_ANSWERS_COUNT, SUSPICIOUS_SAME_ANSWERS))
+        rules.append((address, settings.SKM_BURST_ADDRESS_COUNT, SUSPICIOUS_BURST_ADDRESS))
+    return rules
+
+
+def _bursts(response: Response, *, now: datetime) -> list[tuple[Q, str]]:
+    """The bursts this response completes, each as (its members, reason); one query for all rules."""
+    rules = _burst_rules(response)
+    if not rules:
+        return []
+    any_source = reduce(or_, (source for source, _size, _reason in rules))  # lets the hash indexes narrow it
+    counts = (
+        _recent(response, now=now)
+        .filter(any_source)
+        .aggregate(
+            **{f"rule{number}": Count("pk", filter=source) for number, (source, _size, _reason) in enumerate(rules)}
+        )
+    )
+    minutes = settings.SKM_BURST_WINDOW // 60
+    return [
+        (source, str(reason % {"count": counts[f"rule{number}"] + 1, "minutes": minutes}))
+        for number, (source, size, reason) in enumerate(rules)
+        if counts[f"rule{number}"] + 1 >= size
+    ]
+
+
+def _recent(response: Response, *, now: datetime) -> ResponseQuerySet:
+    """Responses to the same unit within the burst window, kiosks left out."""
     since = now - timedelta(seconds=settings.SKM_BURST_WINDOW)
-    return Response.objects.filter(same_source, unit=response.unit, kiosk__isnull=True, submitted_at__gte=since)
+    return Response.objects.filter(unit=response.unit, kiosk__isnull=True, submitted_at__gte=since)
 
 
-def _suspicion(response: Response, *, burst: int) -> str:
-    reasons = []
+def _too_fast(response: Response) -> str:
     if response.fill_seconds is not None and response.fill_seconds < settings.SKM_MIN_FILL_SECONDS:
-        reasons.append(SUSPICIOUS_FAST % {"seconds": response.fill_seconds})
-    if burst:
-        reasons.append(SUSPICIOUS_BURST % {"count": burst, "minutes": settings.SKM_BURST_WINDOW // 60})
-    return "; ".join(str(reason) for reason in reasons)[:200]
+        return str(SUSPICIOUS_FAST % {"seconds": response.fill_seconds})
+    return ""
 
 
 @transaction.atomic
@@ -177,16 +221,24 @@ def response_include(*, response: Response, reason: str, acting_user: User) -> R
     return response
 
 
-def qr_scan_record(*, unit: Unit, service: Service | None) -> None:
-    """Count one scan on today's row (one row per unit, service and day, not one per scan)."""
-    rows = QrScanDay.objects.filter(unit=unit, service=service, day=timezone.localdate())
-    if rows.update(count=F("count") + 1):
-        return
-    try:
-        with transaction.atomic():
-            QrScanDay.objects.create(unit=unit, service=service, day=timezone.localdate(), count=1)
-    except IntegrityError:
-        rows.update(count=F("count") + 1)
+def qr_scan_record(*, unit: Unit, service: Service | None, device_hash: str) -> bool:
+    """Count a device's first scan of the day on today's row (one row per unit, service and day).
+
+    Reloads and repeated GETs of the QR link from the same device cookie do not count again. The
+    "seen today" marks live in the cache for a day; without Redis every scan counts (fail open).
+    """
+    today = timezone.localdate()
+    seen_key = f"qr:{unit.pk}:{service.pk if service else 0}:{today.isoformat()}:{device_hash}"
+    if not first_hit(seen_key, timeout=QR_SEEN_SECONDS):
+        return False
+    rows = QrScanDay.objects.filter(unit=unit, service=service, day=today)
+    if not rows.update(count=F("count") + 1):
+        try:
+            with transaction.atomic():
+                QrScanDay.objects.create(unit=unit, service=service, day=today, count=1)
+        except IntegrityError:
+            rows.update(count=F("count") + 1)
+    return True
 
 
 @transaction.atomic
@@ -306,4 +358,32 @@ def complaint_reply(*, complaint: Complaint, body: str, resolves: bool, acting_u
         complaint.resolved_at = now
     complaint.status = Complaint.Status.RESOLVED if complaint.resolved_at else Complaint.Status.ANSWERED
     complaint.save(update_fields=["first_response_at", "resolved_at", "status"])
+    if complaint.reply_email():
+        from .tasks import complaint_reply_email_send
+
+        enqueue_on_commit(complaint_reply_email_send, reply.pk)
     return reply
+
+
+def complaint_reply_email_send(*, reply: ComplaintReply) -> bool:
+    """Tell the citizen by e-mail that their complaint was answered (consented e-mail contacts only).
+
+    The reply is claimed with a conditional UPDATE first, so a second delivery of the task or a
+    second worker sends nothing; a failed send releases the claim for the task's retry.
+    """
+    complaint = reply.complaint
+    address = complaint.reply_email()
+    claimed = ComplaintReply.objects.filter(pk=reply.pk, emailed_at__isnull=True).update(emailed_at=timezone.now())
+    if not address or not claimed:
+        return False
+    status_url = reverse("surveys:complaint-status", args=[complaint.reference])
+    context = {"reference": complaint.reference.upper(), "unit": complaint.unit.name, "reply": reply.body}
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = str(REPLY_EMAIL_SUBJECT % context)
+        body = f"{REPLY_EMAIL_BODY % context}\n\n{settings.SITE_URL.rstrip('/')}{status_url}"
+    try:
+        send_mail(subject=subject, message=body, from_email=None, recipient_list=[address])
+    except Exception:
+        ComplaintReply.objects.filter(pk=reply.pk).update(emailed_at=None)
+        raise
+    return True

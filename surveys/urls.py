@@ -10,6 +10,7 @@ urlpatterns = [
     path("u/<str:unit_code>/terima-kasih/", public.survey_thanks, name="survey-thanks"),
     path("u/<str:unit_code>/aduan/", public.complaint_form, name="complaint-form"),
     path("u/<str:unit_code>/<slug:service_slug>/", public.survey_form, name="survey-service-form"),
+    path("lacak/", public.complaint_lookup, name="complaint-lookup"),
     path("lacak/<str:reference>/", public.complaint_status, name="complaint-status"),
     path("kios/aktifkan/<str:secret>/", setup.kiosk_activate_view, name="kiosk-activate"),
     # Staff: results and review.
@@ -28,6 +29,7 @@ urlpatterns = [
     path("unit/<str:unit_code>/petugas/<int:employee_pk>/", setup.officer_issue_view, name="officer-issue"),
     path("unit/<str:unit_code>/kios/", setup.kiosk_create_view, name="kiosk-create"),
     path("kios/<int:pk>/cabut/", setup.kiosk_revoke_view, name="kiosk-revoke"),
+    path("kios/<int:pk>/qr.svg", setup.kiosk_qr, name="kiosk-qr"),
     path("unit/<str:unit_code>/qr.<str:fmt>", setup.qr_image, name="qr-image"),
     path("unit/<str:unit_code>/poster.pdf", setup.poster, name="poster"),
     # Staff: complaints.

@@ -210,11 +210,17 @@ SKM_RATE_LIMIT_IP = (env.int("SKM_RATE_LIMIT_IP", default=30), 3600)
 SKM_RATE_LIMIT_DEVICE = (env.int("SKM_RATE_LIMIT_DEVICE", default=5), 3600)
 SKM_RATE_LIMIT_KIOSK = (env.int("SKM_RATE_LIMIT_KIOSK", default=120), 3600)
 SKM_RATE_LIMIT_COMPLAINT = (env.int("SKM_RATE_LIMIT_COMPLAINT", default=5), 3600)
+# Complaint-number lookups per address (the form and the status link): guessing stays hopeless.
+SKM_RATE_LIMIT_LOOKUP = (env.int("SKM_RATE_LIMIT_LOOKUP", default=30), 3600)
 # Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
 SKM_TRUSTED_PROXIES = env.int("SKM_TRUSTED_PROXIES", default=0)
-# A burst: this many responses from one address or device for one unit within the window (seconds).
-SKM_BURST_COUNT = env.int("SKM_BURST_COUNT", default=8)
-SKM_BURST_WINDOW = env.int("SKM_BURST_WINDOW", default=600)
+# Burst flags (never refusals) for patterns the limits let through, counted per unit over the window
+# (seconds; at least the limits' own hour, so a sender pacing just under a limit is still seen).
+# Each count must stay below the limit it watches, else the flag can never fire (check surveys.W001).
+SKM_BURST_WINDOW = env.int("SKM_BURST_WINDOW", default=3600)
+SKM_BURST_DEVICE_COUNT = env.int("SKM_BURST_DEVICE_COUNT", default=3)  # one device cookie
+SKM_BURST_SAME_ANSWERS_COUNT = env.int("SKM_BURST_SAME_ANSWERS_COUNT", default=3)  # one address, same nine answers
+SKM_BURST_ADDRESS_COUNT = env.int("SKM_BURST_ADDRESS_COUNT", default=15)  # one address, any answers
 # A response sent faster than this after the form was opened is flagged (seconds).
 SKM_MIN_FILL_SECONDS = env.int("SKM_MIN_FILL_SECONDS", default=8)
 # How long an opened form stays valid, and how long a kiosk's thank-you page shows.

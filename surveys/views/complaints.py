@@ -2,34 +2,42 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from ..access import can_answer_complaint, can_manage_unit, survey_manager_required
-from ..forms import ReplyForm
+from ..forms import ComplaintFilterForm, ReplyForm
 from ..models import Complaint
-from ..selectors import complaints_visible_to
+from ..selectors import complaint_units_visible_to, complaints_visible_to
 from ..services import complaint_reply
 
 COMPLAINTS_PER_PAGE = 25
 REPLY_SAVED = _("Tanggapan disimpan dan dapat dilihat pelapor dengan nomor pengaduannya.")
+REPLY_EMAILED = _("Tanggapan disimpan; pelapor juga diberi tahu lewat e-mail yang ditinggalkannya.")
 
 
 @survey_manager_required
 def complaint_list(request):
-    complaints = complaints_visible_to(request.user)
-    status = request.GET.get("status", "")
-    if status in Complaint.Status.values:
-        complaints = complaints.filter(status=status)
+    """Complaints the user may read, by unit (with sub-units) and state; overdue ones are marked."""
+    form = ComplaintFilterForm(request.GET or None, units=complaint_units_visible_to(request.user))
+    chosen = form.cleaned_data if form.is_valid() else {}
+    complaints = complaints_visible_to(request.user, unit=chosen.get("unit"), status=chosen.get("status", ""))
     page = Paginator(complaints, COMPLAINTS_PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"page": page, "status": status, "statuses": Complaint.Status.choices, "query": query.urlencode()}
+    context = {
+        "page": page,
+        "form": form,
+        "query": query.urlencode(),
+        "target_days": settings.SKM_COMPLAINT_RESPONSE_DAYS,
+    }
     return render(request, "surveys/complaint_list.html", context)
 
 
@@ -46,6 +54,7 @@ def complaint_detail(request, pk: int):
     can_answer = can_answer_complaint(request.user, complaint)
     context = {
         "complaint": complaint,
+        "overdue": complaint.is_overdue(at=timezone.now()),
         "replies": complaint.replies.select_related("author"),
         "can_answer": can_answer,
         "form": ReplyForm() if can_answer else None,
@@ -69,5 +78,5 @@ def complaint_reply_view(request, pk: int):
         resolves=form.cleaned_data["resolves"],
         acting_user=request.user,
     )
-    messages.success(request, REPLY_SAVED)
+    messages.success(request, REPLY_EMAILED if complaint.reply_email() else REPLY_SAVED)
     return redirect("surveys:complaint-detail", complaint.pk)

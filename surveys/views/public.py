@@ -8,31 +8,55 @@ again, all of them, on the last screen; a signed token carries what the citizen 
 from __future__ import annotations
 
 import secrets
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+from math import ceil
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from org.models import Employee, Unit
 from org.selectors import unit_subtree_ids
 
-from ..clients import client_ip, client_of, ensure_device_cookie, keyed_hash, rate_limit_checks
+from ..clients import (
+    client_ip,
+    client_of,
+    device_id,
+    ensure_device_cookie,
+    keyed_hash,
+    kiosk_of,
+    rate_limit_checks,
+)
 from ..elements import ordered_elements
-from ..forms import HONEYPOT_FIELD, ComplaintForm, SurveyForm, survey_steps
+from ..forms import (
+    HONEYPOT_FIELD,
+    ComplaintForm,
+    ComplaintLookupForm,
+    SurveyForm,
+    normalise_reference,
+    survey_steps,
+)
 from ..models import Complaint, Officer, Response, Service
 from ..qr import form_path
-from ..ratelimit import allow_all
+from ..ratelimit import Verdict, allow_all
 from ..services import Submission, complaint_submit, qr_scan_record, response_submit
 
 FORM_SALT = "surveys.form"
 FORM_EXPIRED = _("Formulir sudah kedaluwarsa atau tidak sah. Silakan isi kembali dari awal.")
-TOO_MANY = _("Terlalu banyak kiriman dari perangkat atau jaringan ini. Silakan coba lagi nanti.")
+TOO_MANY = _(
+    "Terlalu banyak kiriman dari perangkat atau jaringan ini. Isian Anda masih ada di halaman ini: "
+    "kirim lagi setelah pukul %(time)s (sekitar %(minutes)s menit lagi)."
+)
+LOOKUP_NOT_FOUND = _(
+    "Tidak ada pengaduan dengan nomor itu. Periksa kembali nomornya (huruf besar atau kecil sama saja), "
+    "atau sampaikan pengaduan baru."
+)
 CARRIED_PARAMS = ("kiosk", "petugas")
 
 
@@ -91,18 +115,18 @@ def survey_form(request, unit_code: str, service_slug: str | None = None):
         return _survey_post(request, unit, service)
     from_qr = request.GET.get("src") == "qr"
     if from_qr:
-        qr_scan_record(unit=unit, service=service)
+        qr_scan_record(unit=unit, service=service, device_hash=keyed_hash(device_id(request)))
     active_services = unit.services.filter(is_active=True)
     via = "qr" if from_qr or request.GET.get("via") == "qr" else ""
     if service is None and not request.GET.get("umum") and active_services.exists():
         links = [(item, form_path(unit, item) + _carried(request, via=via)) for item in active_services]
         context = {"links": links, "other_url": form_path(unit) + _carried(request, umum="1", via=via)}
-        return _render(request, "surveys/public_service_choice.html", unit, None, context)
-    source = Response.Source.QR if via else Response.Source.LINK
-    token = _new_token(
-        unit=unit, service=service, officer=_officer(unit, request.GET.get("petugas", "")), source=source
-    )
-    response = _render_step(request, unit, service, form=SurveyForm(), step=0, token=token)
+        response = _render(request, "surveys/public_service_choice.html", unit, None, context)
+    else:
+        source = Response.Source.QR if via else Response.Source.LINK
+        officer = _officer(unit, request.GET.get("petugas", ""))
+        token = _new_token(unit=unit, service=service, officer=officer, source=source)
+        response = _render_step(request, unit, service, form=SurveyForm(), step=0, token=token)
     ensure_device_cookie(request, response)
     return response
 
@@ -119,6 +143,8 @@ def _survey_post(request, unit: Unit, service: Service | None):
     if "back" in request.POST:
         shown = SurveyForm(initial=request.POST.dict())
         return _render_step(request, unit, service, form=shown, step=max(step - 1, 0), token=token_value)
+    if language := request.POST.get("switch_language"):
+        return _switch_language(request, unit, service, language=language, step=step, token=token_value)
     form = SurveyForm(request.POST)
     if form.errors_up_to(step) or (step == last and not form.is_valid()):
         wrong = form.first_step_with_errors() or 0
@@ -129,10 +155,34 @@ def _survey_post(request, unit: Unit, service: Service | None):
     return _survey_store(request, unit, service, form, token)
 
 
+def _switch_language(request, unit: Unit, service: Service | None, *, language: str, step: int, token: str):
+    """Show the same step in the chosen language, answers kept (they travel in the form, not validated)."""
+    if language in dict(settings.LANGUAGES):
+        translation.activate(language)
+        request.LANGUAGE_CODE = language
+    page = _render_step(request, unit, service, form=SurveyForm(initial=request.POST.dict()), step=step, token=token)
+    page["Content-Language"] = request.LANGUAGE_CODE
+    page.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        request.LANGUAGE_CODE,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return page
+
+
 def _survey_store(request, unit: Unit, service: Service | None, form: SurveyForm, token: dict):
     client = client_of(request, unit_id=unit.pk)
-    if not allow_all(rate_limit_checks(client, kind="response")):
-        return _render(request, "surveys/public_limited.html", unit, service, {"message": TOO_MANY}, status=429)
+    verdict = allow_all(rate_limit_checks(client, kind="response"))
+    if not verdict.allowed:
+        last = len(survey_steps()) - 1
+        token_value, error = request.POST["token"], _too_many(verdict)
+        page = _render_step(request, unit, service, form=form, step=last, token=token_value, error=error, status=429)
+        return _with_retry_after(page, verdict)
     submission = Submission(
         unit=unit,
         service=service,
@@ -150,6 +200,17 @@ def _survey_store(request, unit: Unit, service: Service | None, form: SurveyForm
         return _render_step(request, unit, service, form=form, step=0, token=request.POST["token"], status=400)
     thanks = reverse("surveys:survey-thanks", args=[unit.code])
     return redirect(thanks + _carried(request, layanan=service.slug if service else ""))
+
+
+def _too_many(verdict: Verdict) -> str:
+    """A rate-limit refusal keeps the citizen's input on the page; this says when to send it again."""
+    again = timezone.localtime() + timedelta(seconds=verdict.retry_after)
+    return str(TOO_MANY % {"time": again.strftime("%H.%M"), "minutes": max(ceil(verdict.retry_after / 60), 1)})
+
+
+def _with_retry_after(page: HttpResponse, verdict: Verdict) -> HttpResponse:
+    page["Retry-After"] = str(verdict.retry_after)
+    return page
 
 
 def _int(value: str | None) -> int:
@@ -193,11 +254,18 @@ def _render(request, template, unit, service, context, *, status=200):
 
 
 def survey_thanks(request, unit_code: str):
-    """Thanks; in kiosk mode the page returns to a fresh form by itself (meta refresh, no script)."""
+    """Thanks; in kiosk mode the page returns to a fresh form by itself (meta refresh, no script).
+
+    A registered kiosk returns to what it was registered for: its service's form, or the service
+    picker when it serves them all; the service just answered is only the next visitor's default
+    on an unregistered tablet.
+    """
     unit = _public_unit(unit_code)
     service = Service.objects.filter(unit=unit, slug=request.GET.get("layanan", ""), is_active=True).first()
+    kiosk = kiosk_of(request, unit_id=unit.pk)
+    start = kiosk.service if kiosk is not None and (kiosk.service is None or kiosk.service.is_active) else service
     context = {
-        "again_url": form_path(unit, service) + _carried(request),
+        "again_url": form_path(unit, start) + _carried(request),
         "reset_seconds": settings.SKM_KIOSK_RESET_SECONDS,
         "complaint_url": reverse("surveys:complaint-form", args=[unit.code]) + _carried(request),
     }
@@ -209,10 +277,20 @@ def complaint_form(request, unit_code: str):
     unit = _public_unit(unit_code)
     service = Service.objects.filter(unit=unit, slug=request.GET.get("layanan", ""), is_active=True).first()
     form = ComplaintForm(request.POST or None)
+    context = {"form": form, "consent_version": settings.SKM_CONSENT_VERSION}
     if request.method == "POST" and form.is_valid():
         client = client_of(request, unit_id=unit.pk)
-        if not allow_all(rate_limit_checks(client, kind="complaint")):
-            return _render(request, "surveys/public_limited.html", unit, service, {"message": TOO_MANY}, status=429)
+        verdict = allow_all(rate_limit_checks(client, kind="complaint"))
+        if not verdict.allowed:
+            page = _render(
+                request,
+                "surveys/public_complaint_form.html",
+                unit,
+                service,
+                {**context, "error": _too_many(verdict)},
+                status=429,
+            )
+            return _with_retry_after(page, verdict)
         data = form.cleaned_data
         complaint = complaint_submit(
             unit=unit,
@@ -222,18 +300,39 @@ def complaint_form(request, unit_code: str):
             contact_name=data["contact_name"],
             contact=data["contact"],
             consent=data["consent"],
-            client_hash=keyed_hash(client_ip(request)),
+            client_hash=client.client_hash,
         )
         return redirect(reverse("surveys:complaint-status", args=[complaint.reference]) + _carried(request))
     status = 400 if form.is_bound else 200
-    context = {"form": form, "consent_version": settings.SKM_CONSENT_VERSION}
     return _render(request, "surveys/public_complaint_form.html", unit, service, context, status=status)
 
 
 def complaint_status(request, reference: str):
     """What the citizen may see of their complaint: its state and the unit's answers, never the contact."""
-    complaint = Complaint.objects.filter(reference=reference[:16]).select_related("unit").first()
+    typed = normalise_reference(reference)
+    return _complaint_page(request, typed, form=ComplaintLookupForm(initial={"nomor": reference[:40]}))
+
+
+def complaint_lookup(request):
+    """Where a citizen types their complaint number; a wrong one gets a message, never another's complaint."""
+    form = ComplaintLookupForm(request.GET or None)
+    if not form.is_bound:
+        return _render(request, "surveys/public_complaint_lookup.html", None, None, {"form": form})
+    if not form.is_valid():
+        return _render(request, "surveys/public_complaint_lookup.html", None, None, {"form": form}, status=400)
+    return _complaint_page(request, form.cleaned_data["nomor"], form=form)
+
+
+def _complaint_page(request, reference: str | None, *, form: ComplaintLookupForm):
+    """The status page of ``reference``; every lookup counts against the address's limit (no guessing)."""
+    verdict = allow_all([(f"lookup:ip:{keyed_hash(client_ip(request))}", settings.SKM_RATE_LIMIT_LOOKUP)])
+    if not verdict.allowed:
+        context = {"form": form, "error": _too_many(verdict)}
+        page = _render(request, "surveys/public_complaint_lookup.html", None, None, context, status=429)
+        return _with_retry_after(page, verdict)
+    complaint = Complaint.objects.filter(reference=reference).select_related("unit").first() if reference else None
     if complaint is None:
-        raise Http404
+        context = {"form": form, "error": LOOKUP_NOT_FOUND}
+        return _render(request, "surveys/public_complaint_lookup.html", None, None, context, status=404)
     context = {"complaint": complaint, "replies": complaint.replies.all()}
     return _render(request, "surveys/public_complaint_status.html", complaint.unit, None, context)

@@ -84,6 +84,8 @@ def result_detail(request, unit_code: str):
         "query": request.GET.urlencode(),
         "chart": _chart_data(report),
         "can_review": is_hr(request.user),
+        # A sub-unit's head sees the OPD above by name only: its results are not theirs (404).
+        "parent_visible": report.unit.parent is not None and can_manage_unit(request.user, report.unit.parent),
         "grade_bands": grade_bands(),
         "service_rows": [(_service_label(service, report.unit), result) for service, result in report.by_service],
     }

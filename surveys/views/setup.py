@@ -42,7 +42,10 @@ def _setup_page(request, unit, *, service_form=None, kiosk_form=None, status=200
         "services": unit.services.order_by("-is_active", "name"),
         "service_form": service_form or ServiceForm(),
         "employees": [(employee, officers.get(employee.pk)) for employee in employees],
-        "kiosks": unit.kiosks.select_related("service", "created_by").order_by("-created_at"),
+        "kiosks": [
+            (kiosk, _activation_url(request, kiosk))
+            for kiosk in unit.kiosks.select_related("service", "created_by").order_by("-created_at")
+        ],
         "kiosk_form": kiosk_form or KioskForm(unit=unit),
         "unit_url": qr.public_form_url(unit).split("?")[0],
     }
@@ -136,6 +139,21 @@ def kiosk_revoke_view(request, pk: int):
     kiosk_revoke(kiosk=kiosk, acting_user=request.user)
     messages.success(request, KIOSK_REVOKED)
     return redirect(_setup_url(kiosk.unit) + "#kios")
+
+
+def _activation_url(request, kiosk: KioskDevice) -> str:
+    return request.build_absolute_uri(reverse("surveys:kiosk-activate", args=[kiosk.secret]))
+
+
+@survey_manager_required
+def kiosk_qr(request, pk: int):
+    """The activation link as a QR code, to scan with the tablet's camera instead of typing it."""
+    kiosk = get_object_or_404(KioskDevice.objects.select_related("unit"), pk=pk)
+    if not can_manage_unit(request.user, kiosk.unit) or kiosk.activated_at or kiosk.revoked_at:
+        raise Http404
+    response = HttpResponse(qr.qr_svg(_activation_url(request, kiosk)), content_type="image/svg+xml")
+    response["Cache-Control"] = "no-store"  # the link is a secret
+    return response
 
 
 def kiosk_activate_view(request, secret: str):

@@ -36,6 +36,13 @@ def subunit(unit):
 
 
 @pytest.fixture
+def subunit_head(subunit):
+    """The head of ``subunit`` (a puskesmas under the Dinas): manages it, not the OPD above."""
+    position = PositionFactory(unit=subunit, name="Kepala Puskesmas A", is_unit_head=True, kind="STRUKTURAL")
+    return EmployeeFactory(name="Kepala Puskesmas", position=position, user=UserFactory(username="kapus"))
+
+
+@pytest.fixture
 def other_unit(db):
     return UnitFactory(code="DISDUK", name="Dinas Kependudukan")
 

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import logging
 import socket
+from datetime import UTC, datetime
 
 import pytest
+import time_machine
 from django.core.cache import caches
 from django.urls import reverse
 
+from surveys.checks import burst_flags_below_limits
 from surveys.clients import KIOSK_COOKIE, KIOSK_SALT
 from surveys.models import Response
 from surveys.ratelimit import allow
-from tests.surveys.conftest import form_url, submit
+from tests.surveys.conftest import form_token, form_url, submit
 from tests.surveys.factories import KioskDeviceFactory
 
 
@@ -46,6 +49,33 @@ def test_the_refusal_says_why(client, unit, low_limits):
     for _ in range(3):
         submit(client, form_url(unit))
     assert "Terlalu banyak kiriman" in submit(client, form_url(unit)).content.decode()
+
+
+@time_machine.travel(datetime(2026, 3, 2, 2, 35, 10, tzinfo=UTC), tick=False)  # 09.35 in Jakarta
+def test_a_refused_citizen_keeps_their_answers_and_is_told_when_to_try_again(client, unit, low_limits):
+    for _ in range(3):
+        submit(client, form_url(unit))
+    page = submit(client, form_url(unit), u3="2", suggestion="Ruang tunggu panas sekali", age="41")
+    html = page.content.decode()
+    assert page.status_code == 429
+    assert page["Retry-After"] == str(25 * 60 - 10)  # the hour's window ends at 10.00 local time
+    assert "kirim lagi setelah pukul 10.00 (sekitar 25 menit lagi)" in html
+    assert '<input type="hidden" name="u3" value="2">' in html
+    assert "Ruang tunggu panas sekali</textarea>" in html
+    assert 'value="41"' in html
+    assert 'name="token"' in html and "Kirim jawaban" in html  # the same form, ready to send again
+
+
+def test_a_refused_complaint_keeps_its_text(client, unit, settings):
+    settings.SKM_RATE_LIMIT_COMPLAINT = (1, 3600)
+    url = reverse("surveys:complaint-form", args=[unit.code])
+    data = {"kind": "ADUAN", "body": "Loket tutup sebelum jam pelayanan berakhir."}
+    assert client.post(url, data).status_code == 302
+    page = client.post(url, {**data, "body": "Petugas tidak ada di loket pukul 10."})
+    assert page.status_code == 429
+    assert int(page["Retry-After"]) > 0
+    assert "Petugas tidak ada di loket pukul 10.</textarea>" in page.content.decode()
+    assert "kirim lagi setelah pukul" in page.content.decode()
 
 
 def test_it_blocks_one_address_across_devices(client, unit, low_limits):
@@ -118,16 +148,63 @@ def test_the_limiter_fails_open_on_a_cache_error(monkeypatch, caplog):
 
 
 def test_a_burst_from_one_address_is_flagged_as_a_group(client, unit, settings):
-    settings.SKM_BURST_COUNT, settings.SKM_MIN_FILL_SECONDS = 3, 0
-    for _ in range(3):
+    settings.SKM_BURST_ADDRESS_COUNT, settings.SKM_MIN_FILL_SECONDS = 3, 0
+    for number in range(3):
         client.cookies.clear()
-        submit(client, form_url(unit))
+        submit(client, form_url(unit), u1=str(number + 1))  # different answers: only the address repeats
     reasons = list(Response.objects.values_list("suspicious_reason", flat=True))
-    assert reasons == ["Lonjakan: 3 respons dari sumber yang sama dalam 10 menit"] * 3
+    assert reasons == ["Lonjakan: 3 respons dari alamat yang sama dalam 60 menit"] * 3
 
 
 def test_responses_below_the_burst_size_are_not_burst_flagged(client, unit, settings):
-    settings.SKM_BURST_COUNT, settings.SKM_MIN_FILL_SECONDS = 5, 0
-    for _ in range(4):
-        submit(client, form_url(unit))
+    settings.SKM_BURST_DEVICE_COUNT, settings.SKM_MIN_FILL_SECONDS = 5, 0
+    for number in range(4):
+        submit(client, form_url(unit), u1=str(number + 1))
     assert list(Response.objects.values_list("suspicious_reason", flat=True)) == [""] * 4
+
+
+def _paced(client, unit, *, answers: list[dict], seconds: int, keep_cookies: bool) -> list[int]:
+    """Submit one questionnaire per ``answers`` item, ``seconds`` apart, each filled in ``seconds`` (not too fast)."""
+    statuses = []
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False) as clock:
+        for fields in answers:
+            if not keep_cookies:
+                client.cookies.clear()
+            token = form_token(client, form_url(unit))
+            clock.shift(seconds)
+            statuses.append(submit(client, form_url(unit), token=token, **fields).status_code)
+    return statuses
+
+
+def test_all_worst_answers_paced_under_the_address_limit_are_flagged(client, unit):
+    """Seven all-worst questionnaires from one address, 9 s apart, no cookies kept: the limits let them in."""
+    all_worst = {f"u{i}": "1" for i in range(1, 10)}
+    assert _paced(client, unit, answers=[all_worst] * 7, seconds=9, keep_cookies=False) == [302] * 7
+    reasons = list(Response.objects.order_by("submitted_at").values_list("suspicious_reason", flat=True))
+    assert reasons[:3] == ["Pola sama: 3 respons dengan jawaban identik dari alamat yang sama dalam 60 menit"] * 3
+    assert all(reason.startswith("Pola sama:") for reason in reasons)
+
+
+def test_one_device_pacing_under_its_limit_is_flagged(client, unit):
+    """Five questionnaires in an hour from one phone (its limit), twelve minutes apart, answers varied."""
+    varied = [{"u1": str(number + 1)} for number in range(4)] + [{"u2": "3"}]
+    assert _paced(client, unit, answers=varied, seconds=12 * 60, keep_cookies=True) == [302] * 5
+    reasons = list(Response.objects.order_by("submitted_at").values_list("suspicious_reason", flat=True))
+    assert reasons[:3] == ["Lonjakan: 3 respons dari perangkat yang sama dalam 60 menit"] * 3
+    assert all("dari perangkat yang sama" in reason for reason in reasons)
+
+
+def test_honest_citizens_behind_one_address_are_not_flagged(client, unit):
+    """Office Wi-Fi: six phones, one address, different answers, each filled at a human pace."""
+    varied = [{"u1": str(number % 4 + 1), "u2": str(number // 4 + 1)} for number in range(6)]
+    assert _paced(client, unit, answers=varied, seconds=60, keep_cookies=False) == [302] * 6
+    assert list(Response.objects.values_list("suspicious_reason", flat=True)) == [""] * 6
+
+
+def test_every_burst_count_sits_below_the_limit_it_watches():
+    assert burst_flags_below_limits(None) == []
+
+
+def test_a_burst_count_at_its_limit_is_reported(settings):
+    settings.SKM_BURST_DEVICE_COUNT, settings.SKM_BURST_WINDOW = 5, 600
+    assert [warning.id for warning in burst_flags_below_limits(None)] == ["surveys.W001", "surveys.W002"]

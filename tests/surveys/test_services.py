@@ -78,9 +78,9 @@ def test_renewing_an_officer_token_invalidates_the_old_one(employee, hr_user):
     assert officer_token_issue(employee=employee, acting_user=hr_user, renew=True).token != first
 
 
-def test_qr_scans_are_one_row_per_day(unit):
-    for _ in range(3):
-        qr_scan_record(unit=unit, service=None)
+def test_qr_scans_are_one_row_per_day_and_count_each_device_once(unit):
+    counted = [qr_scan_record(unit=unit, service=None, device_hash=device) for device in ["a", "b", "a", "c"]]
+    assert counted == [True, True, False, True]
     assert QrScanDay.objects.get().count == 3
 
 

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime, timedelta
+
 import pytest
+import time_machine
 from django.core import signing
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -129,14 +133,24 @@ def test_an_honest_fill_is_not_flagged(client, unit):
     assert stored.fill_seconds >= 120
 
 
-def test_a_qr_scan_is_counted_per_day_and_marks_the_source(client, unit):
+def test_a_qr_scan_is_counted_once_per_device_and_day_and_marks_the_source(client, unit):
     service = ServiceFactory(unit=unit)
-    client.get(form_url(unit, service, src="qr"))
     url = form_url(unit, service, src="qr")
+    for _ in range(3):
+        client.get(url)  # reloads, or a plain GET sent again and again with the same cookie
     submit(client, url)
     row = QrScanDay.objects.get()
-    assert (row.unit, row.service, row.day, row.count) == (unit, service, timezone.localdate(), 2)
+    assert (row.unit, row.service, row.day, row.count) == (unit, service, timezone.localdate(), 1)
     assert Response.objects.get().source == Response.Source.QR
+
+
+def test_another_device_or_another_day_counts_again(client, unit):
+    with time_machine.travel(datetime(2026, 3, 2, 9, 0, tzinfo=UTC), tick=False) as clock:
+        client.get(form_url(unit, src="qr"))
+        Client().get(form_url(unit, src="qr"))  # a second phone
+        clock.shift(timedelta(days=1))
+        client.get(form_url(unit, src="qr"))
+    assert sorted(QrScanDay.objects.values_list("day", "count")) == [(date(2026, 3, 2), 2), (date(2026, 3, 3), 1)]
 
 
 def test_the_unit_qr_counts_once_through_the_service_choice(client, unit):
@@ -226,4 +240,41 @@ def test_the_status_page_shows_replies_but_never_the_contact(client, unit):
     html = client.get(reverse("surveys:complaint-status", args=[complaint.reference])).content.decode()
     assert complaint.reference.upper() in html
     assert "warga@example.com" not in html
-    assert client.get(reverse("surveys:complaint-status", args=["tidakada"])).status_code == 404
+
+
+def _step_page(client, url: str, step: int, **answers) -> str:
+    token = form_token(client, url)
+    return client.post(url, {**answers, "token": token, "step": str(step)}).content.decode()
+
+
+@pytest.mark.parametrize("step", [0, 1, 2, 3])
+def test_every_step_offers_the_language_switch(client, unit, step):
+    answers = {f"u{i}": "3" for i in range(1, 3 * step + 1)}
+    html = (
+        _step_page(client, form_url(unit), step - 1, **answers) if step else client.get(form_url(unit)).content.decode()
+    )
+    assert f"Langkah {step + 1} dari 4" in html
+    assert 'name="switch_language" value="en"' in html
+
+
+def test_switching_language_on_the_last_step_keeps_the_answers(client, unit):
+    url = form_url(unit)
+    token = form_token(client, url)
+    data = {**ALL_FOURS, "u5": "2", "token": token, "step": "3", "suggestion": "Tambah kursi", "age": "33"}
+    page = client.post(url, {**data, "switch_language": "en"})
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert page.cookies["django_language"].value == "en"
+    assert "Step 4 of 4" in html
+    assert '<input type="hidden" name="u5" value="2">' in html
+    assert "Tambah kursi</textarea>" in html and 'value="33"' in html
+    assert not Response.objects.exists()
+    client.post(url, data)
+    assert (Response.objects.get().u5, Response.objects.get().language) == (2, "en")
+
+
+def test_an_unknown_language_is_ignored(client, unit):
+    url = form_url(unit)
+    page = client.post(url, {"token": form_token(client, url), "step": "0", "switch_language": "xx"})
+    assert page.status_code == 200
+    assert "Langkah 1 dari 4" in page.content.decode()

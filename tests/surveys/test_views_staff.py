@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from datetime import UTC, datetime
 from io import BytesIO
@@ -214,3 +215,19 @@ def test_a_kiosk_registered_elsewhere_is_listed_on_its_unit(client, hr_user, uni
     KioskDeviceFactory(unit=other_unit, created_by=hr_user, name="Tablet Disduk")
     client.force_login(hr_user)
     assert "Tablet Disduk" not in client.get(reverse("surveys:unit-setup", args=[unit.code])).content.decode()
+
+
+def test_a_subunit_heads_breadcrumb_leads_only_to_pages_they_may_open(client, subunit_head, subunit, unit):
+    client.force_login(subunit_head.user)
+    page = client.get(reverse("surveys:result-detail", args=[subunit.code]))
+    crumbs = page.content.decode().split('aria-label="breadcrumb"')[1].split("</nav>")[0]
+    assert unit.name in crumbs  # the OPD is still named
+    links = re.findall(r'href="([^"]+)"', crumbs)
+    assert reverse("surveys:result-detail", args=[unit.code]) not in "".join(links)
+    assert [client.get(link.replace("&amp;", "&")).status_code for link in links] == [200] * len(links)
+
+
+def test_hr_gets_the_link_to_the_opd_above(client, hr_user, subunit, unit):
+    client.force_login(hr_user)
+    html = client.get(reverse("surveys:result-detail", args=[subunit.code])).content.decode()
+    assert f'href="{reverse("surveys:result-detail", args=[unit.code])}"' in html

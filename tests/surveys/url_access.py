@@ -65,6 +65,7 @@ URL_ACCESS = {
     ),
     "surveys:survey-thanks": _public(_unit_code),
     "surveys:complaint-form": _public(_unit_code),
+    "surveys:complaint-lookup": _public(lambda personas: {}),
     "surveys:complaint-status": _public(
         lambda personas: {"reference": ComplaintFactory(unit=_unit(personas)).reference}
     ),
@@ -86,6 +87,7 @@ URL_ACCESS = {
     ),
     "surveys:kiosk-create": _staff(methods=("post",), data=lambda personas: {"name": "Tablet loket"}),
     "surveys:kiosk-revoke": _staff(_pk(KioskDeviceFactory), methods=("post",)),
+    "surveys:kiosk-qr": _staff(lambda personas: {"pk": KioskDeviceFactory(unit=_unit(personas)).pk}),
     "surveys:complaint-list": _staff(_managed),
     "surveys:complaint-detail": _staff(_pk(ComplaintFactory)),
     # Only the head who must answer the complaint replies; HR reads it but gets 403 here.
