@@ -16,6 +16,8 @@ def score_run_execute(self, run_id: int) -> None:
     from .services import score_run_execute as execute
 
     run = ScoreRun.objects.select_related("period", "employee", "unit").get(pk=run_id)
+    if run.status == ScoreRun.Status.SUCCESS:
+        return  # a second delivery of a finished run (style rule 27)
 
     def progress(done: int, total: int) -> None:
         if self.request.id:
