@@ -1,5 +1,6 @@
 """Send the outbox's pending jobs to Celery: run beside the web server, the worker and beat."""
 
+from celery import current_app
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
@@ -13,6 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("--once", action="store_true", help="Send what is pending now, then exit.")
 
     def handle(self, *args, once: bool = False, **options):
+        current_app.loader.import_default_modules()  # every app's tasks module, as a worker loads them
         if once:
             report = dispatch_pending()
             self.stdout.write(f"sent {report.sent}, failed {report.failed}")
