@@ -56,9 +56,16 @@ class DispatchReport:
     broker_down: bool = False
 
 
+class UnknownTaskError(LookupError):
+    """The job names a task this process does not know (renamed or removed since it was queued)."""
+
+
 def _publish(job: OutboxJob) -> None:
     """Hand one job to the broker once, without Celery's publish retry: the outbox is the retry."""
-    current_app.tasks[job.task].apply_async(args=job.args, task_id=job.task_id, retry=False)
+    task = current_app.tasks.get(job.task)
+    if task is None:
+        raise UnknownTaskError(f"Unknown task {job.task!r}")
+    task.apply_async(args=job.args, task_id=job.task_id, retry=False)
 
 
 def _send(job: OutboxJob, report: DispatchReport) -> None:
@@ -66,8 +73,8 @@ def _send(job: OutboxJob, report: DispatchReport) -> None:
     job.attempts += 1
     try:
         _publish(job)
-    except KeyError:
-        job.last_error = f"Unknown task {job.task!r}"
+    except UnknownTaskError as exc:
+        job.last_error = str(exc)
         report.failed += 1
     except Exception as exc:  # noqa: BLE001 - any broker error: the row stays pending and is retried
         job.last_error = f"{type(exc).__name__}: {exc}"
