@@ -4,6 +4,7 @@ import os
 import shutil
 
 import pytest
+from django.db import connections
 
 # Playwright's sync API runs an event loop in the main thread; the ORM must still work in those tests.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -31,6 +32,24 @@ def browser_type_launch_args(browser_type_launch_args):
         "executable_path": CHROMIUM,
         "args": [*browser_type_launch_args.get("args", []), *CHROMIUM_ARGS],
     }
+
+
+@pytest.fixture(scope="session")
+def playwright(playwright):
+    """pytest-playwright's Playwright, closing Django's connections before it stops.
+
+    While Playwright runs, test code runs in another contextvars context, and Django keeps its
+    connections per context: those opened meanwhile (by any test after the first browser test)
+    are out of reach once Playwright stops, stay open, and the test database cannot be dropped.
+    """
+    yield playwright
+    connections.close_all()
+
+
+@pytest.fixture(scope="session")
+def celery_includes():
+    """Task modules the test worker imports before it starts, whatever the tests ran before."""
+    return ("notifications.tasks", "scoring.tasks")
 
 
 @pytest.fixture(scope="session")

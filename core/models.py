@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,3 +21,35 @@ class Heartbeat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} @ {self.at:%Y-%m-%d %H:%M:%S}"
+
+
+class OutboxJobQuerySet(models.QuerySet["OutboxJob"]):
+    def pending(self) -> OutboxJobQuerySet:
+        return self.filter(sent_at__isnull=True)
+
+
+class OutboxJob(models.Model):
+    """A Celery task to send, written in the transaction whose change calls for it (style rule 27).
+
+    ``core.outbox.dispatch_pending`` hands it to the broker and sets ``sent_at``. ``task_id`` is the
+    Celery task id: the same on every delivery, so a task can tell a redelivery from new work.
+    """
+
+    task = models.CharField(_("tugas"), max_length=200)
+    args = models.JSONField(_("argumen"), default=list, blank=True)
+    task_id = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("dikirim"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("percobaan"), default=0)
+    last_error = models.TextField(_("galat terakhir"), blank=True)
+
+    objects = OutboxJobQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("tugas antrean")
+        verbose_name_plural = _("tugas antrean")
+        ordering = ["pk"]
+        indexes = [models.Index(fields=["id"], condition=Q(sent_at__isnull=True), name="outbox_pending")]
+
+    def __str__(self) -> str:
+        return f"{self.task}{tuple(self.args)!r}"

@@ -23,6 +23,8 @@ class Notification(models.Model):
     url = models.CharField(_("tautan"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
+    # Set when the e-mail went out, so a redelivered task does not send it again.
+    emailed_at = models.DateTimeField(_("dikirim lewat e-mail"), null=True, blank=True)
 
     objects = NotificationQuerySet.as_manager()
 

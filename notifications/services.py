@@ -5,8 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.utils import timezone
 
-from config.celery import enqueue_on_commit
+from core.outbox import enqueue_on_commit
 from org.models import User
 
 from .models import Notification
@@ -38,11 +39,20 @@ def notify(*, recipient: User | None, title: str, body: str = "", url: str = "")
     return notification
 
 
-def notification_email_send(*, notification: Notification) -> None:
-    """Send one notification by e-mail, with a link back to the app (never to another site)."""
+@transaction.atomic
+def notification_email_send(*, notification: Notification) -> bool:
+    """Send one notification by e-mail, once, with a link back to the app (never to another site).
+
+    A job may be delivered twice (style rule 27): the row is locked and marked ``emailed_at`` in
+    the same transaction as the sending, so a second delivery waits for the first and then finds
+    it done. A failed send rolls the mark back, so the task's retry sends it. False: nothing sent.
+    """
+    locked = Notification.objects.select_for_update(of=("self",)).filter(pk=notification.pk, emailed_at__isnull=True)
+    if locked.first() is None:
+        return False
     address = recipient_email(notification.recipient)
     if not address:
-        return
+        return False
     link = f"{settings.SITE_URL.rstrip('/')}{notification.local_url}"
     send_mail(
         subject=f"[Kinerja] {notification.title}",
@@ -50,3 +60,5 @@ def notification_email_send(*, notification: Notification) -> None:
         from_email=None,
         recipient_list=[address],
     )
+    locked.update(emailed_at=timezone.now())
+    return True

@@ -21,7 +21,7 @@ from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from appraisal.models import AppraisalPeriod, Checkpoint, Plan
-from config.celery import enqueue_on_commit
+from core.outbox import enqueue_on_commit
 from core.pulse import Pulse
 from org.models import Employee, Unit, User
 from org.selectors import unit_subtree_ids

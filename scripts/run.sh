@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Start the web server, a Celery worker and Celery beat; Ctrl-C stops all three.
+# Start the web server, the outbox dispatcher, a Celery worker and Celery beat; Ctrl-C stops all four.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +19,7 @@ stop() {
 }
 trap stop EXIT INT TERM
 
+$PY manage.py dispatch_outbox > var/log/dispatcher.log 2>&1 & pids+=($!)
 .venv/bin/celery -A config worker -l info --concurrency 2 > var/log/worker.log 2>&1 & pids+=($!)
 .venv/bin/celery -A config beat -l info > var/log/beat.log 2>&1 & pids+=($!)
 $PY manage.py runserver "$HOST:$PORT" --noreload & pids+=($!)
@@ -31,9 +32,9 @@ cat <<MSG
 
 ============================================================
  Kinerja is running:  http://$HOST:$PORT/
- Worker and beat logs: var/log/worker.log, var/log/beat.log
+ Dispatcher, worker and beat logs: var/log/dispatcher.log, var/log/worker.log, var/log/beat.log
 $($PY manage.py seed_demo --print-logins)
- Press Ctrl-C to stop the web server, worker and beat.
+ Press Ctrl-C to stop the web server, dispatcher, worker and beat.
 ============================================================
 MSG
 wait -n "${pids[@]}"

@@ -23,7 +23,7 @@ from django.utils.functional import Promise
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy
 
-from config.celery import enqueue_on_commit
+from core.outbox import enqueue_on_commit
 from notifications.services import notify
 from org.models import Employee, Unit, User
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import kombu.pools
 import pytest
+from celery import Celery
 
+from config.celery import app as celery_app
 from tests.factories import EmployeeFactory, HrUserFactory, PositionFactory, UnitFactory, UserFactory
 
 
@@ -47,3 +50,37 @@ def outsider(db):
 def login(client, user):
     client.force_login(user)
     return client
+
+
+CLOSED_PORT_URL = "redis://127.0.0.1:6399/0"  # nobody listens here: Redis is "down"
+
+
+def drop_broker_pools() -> None:
+    """Celery caches its connection and producer pools; drop both so the next publish connects
+    to whatever ``CELERY_BROKER_URL`` says now."""
+    kombu.pools.reset()
+    celery_app._pool = None
+    celery_app.amqp._producer_pool = None
+    vars(celery_app._local).pop("backend", None)  # the result store, cached per thread
+
+
+@pytest.fixture
+def broker_down(settings, monkeypatch):
+    """Redis unreachable for the broker, the result store and the cache; every publish is recorded.
+
+    Yields the list of task names that something tried to publish: a request must leave it empty.
+    """
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = CLOSED_PORT_URL
+    settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": CLOSED_PORT_URL}}
+    drop_broker_pools()
+    published = []
+    send_task = Celery.send_task
+
+    def recording_send_task(self, name, *args, **kwargs):
+        published.append(name)
+        return send_task(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(Celery, "send_task", recording_send_task)
+    yield published
+    drop_broker_pools()

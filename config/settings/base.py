@@ -90,12 +90,18 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Redis: cache (rate limits) and Celery ------------------------------------------
+# Nothing a user does may wait on Redis (docs/core.md): every client gives up quickly. A request
+# only reaches Redis for the rate limits, which fail open.
 REDIS_URL = env("REDIS_URL")
+REDIS_CONNECT_TIMEOUT = env.float("REDIS_CONNECT_TIMEOUT", default=0.5)
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
         "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="kinerja"),
+        # https://redis.readthedocs.io/en/stable/connections.html#redis.connection.Connection
+        "OPTIONS": {"socket_connect_timeout": REDIS_CONNECT_TIMEOUT, "socket_timeout": REDIS_SOCKET_TIMEOUT},
     }
 }
 
@@ -166,6 +172,30 @@ CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
 CELERY_TASK_TRACK_STARTED = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+# Work reaches the broker only through the outbox dispatcher (core/outbox.py), which retries by
+# itself: a publish tries once, and every Redis call is bounded. The worker still reconnects on its
+# own (broker_connection_retry), and its blocking reads (BRPOP, 1 s) stay below the socket timeout.
+# https://docs.celeryq.dev/en/stable/userguide/configuration.html#broker-settings
+CELERY_TASK_PUBLISH_RETRY = False
+CELERY_BROKER_CONNECTION_TIMEOUT = env.float("CELERY_BROKER_CONNECTION_TIMEOUT", default=1.0)
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT,
+    "socket_timeout": env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=5.0),
+    "max_retries": 1,
+}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+CELERY_REDIS_SOCKET_TIMEOUT = env.float("CELERY_BROKER_SOCKET_TIMEOUT", default=5.0)
+# The result store's reconnect loop (20 tries, 1 s apart, by default) is what made a request
+# hang for 19 s when Redis was down.
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+}
+
+# --- Outbox: broker work recorded in PostgreSQL, sent by `manage.py dispatch_outbox` (docs/core.md)
+# The dispatcher wakes on each new job (LISTEN/NOTIFY) and, as a fallback, every this many seconds.
+OUTBOX_POLL_SECONDS = env.float("OUTBOX_POLL_SECONDS", default=5.0)
+# Sent jobs are deleted after this many days; pending ones are kept until sent.
+OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=7)
 
 # --- Forms ------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"

@@ -22,7 +22,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from config.celery import enqueue_on_commit
+from core.outbox import enqueue_on_commit
 from org.models import ImportJob, User
 from org.tasks import import_job_run as import_job_run_task
 

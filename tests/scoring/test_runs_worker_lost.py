@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from core.outbox import dispatch_pending
 from scoring.models import EmployeeScore, ScoreRun
 from scoring.services import LOCK_NAMESPACE, score_run_request, stale_runs_recover
 
@@ -68,6 +69,7 @@ def test_a_run_whose_worker_is_killed_is_failed_and_finished_by_a_retry(worked_e
     with connection.cursor() as cursor:  # hold the period's lock, so the run is caught in the middle
         cursor.execute("SELECT pg_advisory_lock(%s, %s)", [LOCK_NAMESPACE, period.pk])
     run = score_run_request(period=period, acting_user=hr_user)
+    assert dispatch_pending().sent == 1
     first = start_worker()
     assert _wait_for_status(run, ScoreRun.Status.RUNNING), "the first worker never claimed the run"
 
@@ -81,6 +83,7 @@ def test_a_run_whose_worker_is_killed_is_failed_and_finished_by_a_retry(worked_e
     start_worker()
     later = run.heartbeat_at + timedelta(seconds=settings.SCORING_RUN_STALE_SECONDS + 1)
     [retry] = stale_runs_recover(at=max(later, timezone.now()))
+    assert dispatch_pending().sent == 1
     assert _wait_for_status(retry, ScoreRun.Status.SUCCESS), f"the retry ended {retry.status}: {retry.error}"
     run.refresh_from_db()
     assert (run.status, run.failure, retry.attempt) == (ScoreRun.Status.FAILED, ScoreRun.Failure.STALLED, 2)

@@ -9,11 +9,11 @@ import time_machine
 from django.core import mail
 from django.urls import reverse
 
+from core.models import OutboxJob
 from surveys.models import OVERDUE, Complaint, ComplaintReply
 from surveys.selectors import complaints_visible_to
 from surveys.services import complaint_reply, complaint_reply_email_send
 from surveys.tasks import complaint_reply_email_send as email_task
-from tests.notifications.test_services import broker_down  # noqa: F401 - a fixture
 from tests.surveys.factories import ComplaintFactory
 
 NOW = datetime(2026, 3, 10, 3, 0, tzinfo=UTC)
@@ -165,9 +165,8 @@ def test_a_failed_send_releases_the_reply_for_a_retry(unit_head, unit, monkeypat
     assert reply.emailed_at is None
 
 
-@pytest.mark.usefixtures("broker_down")
 def test_the_reply_is_stored_when_the_broker_is_down(
-    client, unit_head, unit, caplog, django_capture_on_commit_callbacks
+    client, unit_head, unit, broker_down, django_capture_on_commit_callbacks
 ):
     complaint = ComplaintFactory(unit=unit, contact="warga@example.com", consent_version="2024-1")
     client.force_login(unit_head.user)
@@ -176,5 +175,7 @@ def test_the_reply_is_stored_when_the_broker_is_down(
         response = client.post(url, {"body": "Sudah kami perbaiki."})
     assert response.status_code == 302
     assert ComplaintReply.objects.get().emailed_at is None
-    assert "not queued: broker unavailable" in caplog.text
+    assert broker_down == []  # the request never asked the broker
+    job = OutboxJob.objects.pending().get()
+    assert (job.task, job.args) == (email_task.name, [ComplaintReply.objects.get().pk])
     assert "diberi tahu lewat e-mail" in client.get(response["Location"]).content.decode()
