@@ -169,7 +169,9 @@ CELERY_RESULT_SERIALIZER = "json"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_TIME_LIMIT = 30 * 60
 CELERY_TASK_SOFT_TIME_LIMIT = 25 * 60
-CELERY_TASK_TRACK_STARTED = True
+# Nothing reads task results: each job's state lives in its own row (score runs, import jobs), so
+# neither the dispatcher nor the worker needs the result store, and its outage cannot wedge them.
+CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
 # Work reaches the broker only through the outbox dispatcher (core/outbox.py), which retries by

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import importlib
-from datetime import date, datetime
+import threading
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -11,6 +12,7 @@ from django.apps import apps
 from django.utils import timezone
 
 from appraisal.models import BehaviourRating, CoreValue, Evaluation, PeerAnswer, PeerRequest, Plan
+from scoring.models import ScoreRun
 from tests.appraisal.factories import IndicatorFactory, PeriodFactory, PlanFactory, RealisationFactory
 from tests.surveys.factories import ResponseFactory
 
@@ -86,3 +88,15 @@ def peer_answers(evaluation: Evaluation, peers, scores: list[list[int]]) -> None
         request = PeerRequest.objects.create(evaluation=evaluation, peer=peer, answered_at=timezone.now())
         for value, score in zip(values, answers, strict=False):
             PeerAnswer.objects.create(request=request, value=value, score=score)
+
+
+def wait_for_status(run: ScoreRun, status: str, *, seconds: float = 90) -> bool:
+    """Poll the stored run until it reaches ``status`` (a real worker writes it from another process)."""
+    pause = threading.Event()
+    deadline = timezone.now() + timedelta(seconds=seconds)
+    while timezone.now() < deadline:
+        run.refresh_from_db()
+        if run.status == status:
+            return True
+        pause.wait(0.2)
+    return False

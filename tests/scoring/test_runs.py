@@ -4,23 +4,20 @@ import threading
 from decimal import Decimal
 
 import pytest
-from celery.result import AsyncResult
 from django.db import connection, transaction
 
 from appraisal.services.progress import realisation_record
 from core.outbox import dispatch_pending
 from scoring.models import EmployeeScore, ScoreRun
 from scoring.services import LOCK_NAMESPACE, score_run_execute, score_run_request, scores_compute
-from tests.scoring.conftest import TODAY, approved_plan
+from tests.scoring.conftest import TODAY, approved_plan, wait_for_status
 
 
 @pytest.mark.django_db(transaction=True)
 def test_a_requested_run_is_carried_out_by_a_real_worker(celery_app, celery_worker, worked_example, period, hr_user):
     run = score_run_request(period=period, acting_user=hr_user)
     assert dispatch_pending().sent == 1
-    AsyncResult(run.task_id).get(timeout=60)
-    run.refresh_from_db()
-    assert run.status == ScoreRun.Status.SUCCESS
+    assert wait_for_status(run, ScoreRun.Status.SUCCESS, seconds=60)
     assert run.statements > 0
     assert EmployeeScore.objects.filter(employee=worked_example).exists()
 

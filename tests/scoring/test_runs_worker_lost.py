@@ -6,7 +6,6 @@ import os
 import signal
 import subprocess
 import sys
-import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from django.utils import timezone
 from core.outbox import dispatch_pending
 from scoring.models import EmployeeScore, ScoreRun
 from scoring.services import LOCK_NAMESPACE, score_run_request, stale_runs_recover
+from tests.scoring.conftest import wait_for_status
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -36,17 +36,6 @@ def _start_worker() -> subprocess.Popen:
     command = [sys.executable, "-m", "celery", "-A", "config", "worker", "--pool=prefork", "--concurrency=1"]
     options = ["--loglevel=warning", "--without-gossip", "--without-mingle", "--without-heartbeat"]
     return subprocess.Popen([*command, *options], cwd=ROOT, env=env, start_new_session=True)
-
-
-def _wait_for_status(run: ScoreRun, status: str, *, seconds: float = 90) -> bool:
-    pause = threading.Event()
-    deadline = timezone.now() + timedelta(seconds=seconds)
-    while timezone.now() < deadline:
-        run.refresh_from_db()
-        if run.status == status:
-            return True
-        pause.wait(0.2)
-    return False
 
 
 @pytest.fixture
@@ -71,7 +60,7 @@ def test_a_run_whose_worker_is_killed_is_failed_and_finished_by_a_retry(worked_e
     run = score_run_request(period=period, acting_user=hr_user)
     assert dispatch_pending().sent == 1
     first = start_worker()
-    assert _wait_for_status(run, ScoreRun.Status.RUNNING), "the first worker never claimed the run"
+    assert wait_for_status(run, ScoreRun.Status.RUNNING), "the first worker never claimed the run"
 
     os.killpg(first.pid, signal.SIGKILL)  # the whole worker, as an OOM kill or a power cut would
     first.wait(timeout=30)
@@ -84,7 +73,7 @@ def test_a_run_whose_worker_is_killed_is_failed_and_finished_by_a_retry(worked_e
     later = run.heartbeat_at + timedelta(seconds=settings.SCORING_RUN_STALE_SECONDS + 1)
     [retry] = stale_runs_recover(at=max(later, timezone.now()))
     assert dispatch_pending().sent == 1
-    assert _wait_for_status(retry, ScoreRun.Status.SUCCESS), f"the retry ended {retry.status}: {retry.error}"
+    assert wait_for_status(retry, ScoreRun.Status.SUCCESS), f"the retry ended {retry.status}: {retry.error}"
     run.refresh_from_db()
     assert (run.status, run.failure, retry.attempt) == (ScoreRun.Status.FAILED, ScoreRun.Failure.STALLED, 2)
     assert EmployeeScore.objects.filter(employee=worked_example).exists()
