@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import DateInput
 from org.models import Employee
 
 from .distribution import OrgResult
@@ -175,7 +176,7 @@ class DecisionForm(forms.Form):
 class FeedbackNoteForm(forms.Form):
     """A dated note about one work result or one value; ``about`` is ``result-<pk>`` or ``value-<pk>``."""
 
-    date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Tanggal"), widget=DateInput())
     about = forms.ChoiceField(label=_("Tentang"))
     text = _text(_("Umpan balik"), 3, required=True)
     evidence = forms.ModelChoiceField(label=_("Bukti dukung terkait"), queryset=Evidence.objects.none(), required=False)

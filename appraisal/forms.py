@@ -8,6 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import DateInput
 from org.models import Employee
 
 from .achievement import Target
@@ -155,7 +156,7 @@ class SyncForm(forms.Form):
 
 
 class ActivityForm(forms.Form):
-    date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Tanggal"), widget=DateInput())
     description = forms.CharField(label=_("Kegiatan"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
 
