@@ -137,22 +137,20 @@ class IndicatorForm(TargetFormMixin, forms.ModelForm):
         return {number: Target(value=value) if value is not None else None for number, value in values.items()}
 
 
-class RealisationForm(forms.Form):
+class SyncForm(forms.Form):
+    """A checkpoint of the period; checkpoints in ``locked`` (already rated) are not offered."""
+
     checkpoint = forms.TypedChoiceField(label=_("Titik pantau"), coerce=int)
+
+    def __init__(self, *args, period: AppraisalPeriod, locked: set[int] | frozenset[int] = frozenset(), **kwargs):
+        super().__init__(*args, **kwargs)
+        checkpoints = [c for c in period.checkpoints() if c.number not in locked]
+        self.fields["checkpoint"].choices = [(c.number, c.label) for c in checkpoints]
+
+
+class RealisationForm(SyncForm):
     value = forms.DecimalField(label=_("Realisasi s.d. titik pantau"), min_value=0, max_digits=14, decimal_places=4)
     note = forms.CharField(label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-    def __init__(self, *args, period: AppraisalPeriod, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["checkpoint"].choices = [(c.number, c.label) for c in period.checkpoints()]
-
-
-class SyncForm(forms.Form):
-    checkpoint = forms.TypedChoiceField(label=_("Titik pantau"), coerce=int)
-
-    def __init__(self, *args, period: AppraisalPeriod, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["checkpoint"].choices = [(c.number, c.label) for c in period.checkpoints()]
 
 
 class ActivityForm(forms.Form):
