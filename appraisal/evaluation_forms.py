@@ -16,6 +16,11 @@ from .services.evaluations import RatingInput
 
 RATING_CHOICES = [("", _("Belum dipilih")), *Rating.choices]
 ABOUT_REQUIRED = _("Pilih hasil kerja atau nilai perilaku yang dibahas.")
+ALL_INVITED = _("Semua rekan kerja yang dapat diundang sudah diundang.")
+NO_COLLEAGUE = _(
+    "Belum ada rekan kerja yang dapat diundang: rekan kerja harus pegawai aktif yang memiliki akun, di unit "
+    "yang sama atau dengan pejabat penilai yang sama."
+)
 
 
 def _text(label, rows: int = 2, *, required: bool = False) -> forms.CharField:
@@ -119,6 +124,8 @@ class DevelopmentActionForm(forms.ModelForm):
 
 
 class PeerInviteForm(forms.Form):
+    """A colleague to invite: active, with a login, in the plan's unit or under the same official."""
+
     peer = forms.ModelChoiceField(
         label=_("Rekan kerja"), queryset=Employee.objects.none(), widget=forms.Select({"class": "form-select"})
     )
@@ -136,6 +143,14 @@ class PeerInviteForm(forms.Form):
             .select_related("position")
             .order_by("name")
         )
+        self.evaluation = evaluation
+
+    @property
+    def unavailable_reason(self) -> str:
+        """Why the list is empty, so an empty choice never goes unexplained; blank when there is someone."""
+        if self.fields["peer"].queryset.exists():
+            return ""
+        return str(ALL_INVITED if self.evaluation.peer_requests.exists() else NO_COLLEAGUE)
 
 
 class PeerAnswerForm(forms.Form):

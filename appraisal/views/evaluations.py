@@ -13,10 +13,8 @@ from django.views.decorators.http import require_POST
 from org.roles import employee_of, is_hr
 
 from ..evaluation_forms import (
-    DevelopmentActionForm,
     EvaluationOpenForm,
     ObjectionForm,
-    PeerInviteForm,
     RatingForm,
     SelfAssessmentForm,
 )
@@ -36,6 +34,7 @@ from ..selectors import (
 )
 from ..services import evaluations as services
 from .common import flash_errors, get_evaluation, get_plan, roles_context
+from .feedback import development_panel, peer_panel
 
 A = EvaluationLog.Action
 TRANSITIONS = {
@@ -176,9 +175,8 @@ def _rating_context(evaluation: Evaluation, form: RatingForm, results: list, val
         "results": results,
         "values": values,
         "report": report,
-        "peers": summary,
-        "peer_form": PeerInviteForm(evaluation=evaluation),
-        "action_form": DevelopmentActionForm(plan=evaluation.plan),
+        **development_panel(evaluation),
+        **peer_panel(evaluation, summary=summary),
     }
 
 
