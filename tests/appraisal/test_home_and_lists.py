@@ -74,7 +74,10 @@ def test_the_monitoring_page_narrows_to_the_people_one_assesses(client, period, 
     assert "Yang Anda nilai (1)" in assessed.content.decode()
 
 
-@pytest.mark.parametrize(("role", "status"), [("hr_user", 200), ("employee", 200), ("supervisor", 200), ("head", 200), ("outsider", 404)])  # fmt: skip
+READERS = [("hr_user", 200), ("employee", 200), ("supervisor", 200), ("head", 200), ("outsider", 404)]
+
+
+@pytest.mark.parametrize(("role", "status"), READERS)
 def test_the_record_page_shows_a_person_to_whoever_may_see_them(request, client, approved_plan, employee, role, status):
     persona = request.getfixturevalue(role)
     client.force_login(getattr(persona, "user", persona))
