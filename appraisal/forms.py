@@ -157,6 +157,12 @@ class ActivityForm(forms.Form):
     date = forms.DateField(label=_("Tanggal"), widget=DateInput())
     description = forms.CharField(label=_("Kegiatan"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
 
+    def __init__(self, *args, **kwargs):
+        # Its own ids: the evidence form on the same page also has a ``description``, and a label
+        # pointing at the wrong field leaves this one unnamed for screen readers (and browser tests).
+        kwargs.setdefault("auto_id", "activity_%s")
+        super().__init__(*args, **kwargs)
+
 
 class EvidenceForm(forms.Form):
     file = forms.FileField(label=_("Berkas bukti dukung"))
