@@ -101,7 +101,7 @@ PANELS = {
 }
 
 
-def _panel_response(request, evaluation, panel: str, done, *, error: ValidationError | None = None, form=None):
+def _panel_response(request, evaluation, panel: str, *, done=None, error: ValidationError | None = None, form=None):
     """htmx gets the panel alone, so the rating form around it keeps what was typed (a failed form stays
     bound); a plain POST goes back to the rating form with a message."""
     if not request.htmx:
@@ -125,8 +125,8 @@ def development_action_create(request, pk: int):
             raise ValidationError(ACTION_INVALID)
         services.development_action_add(evaluation=evaluation, acting_user=request.user, **form.cleaned_data)
     except ValidationError as exc:
-        return _panel_response(request, evaluation, "development", None, error=exc, form=form)
-    return _panel_response(request, evaluation, "development", _("Rencana pengembangan ditambahkan."))
+        return _panel_response(request, evaluation, "development", error=exc, form=form)
+    return _panel_response(request, evaluation, "development", done=_("Rencana pengembangan ditambahkan."))
 
 
 @login_required
@@ -137,8 +137,8 @@ def development_action_delete(request, pk: int):
     try:
         services.development_action_delete(action=action, acting_user=request.user)
     except ValidationError as exc:
-        return _panel_response(request, evaluation, "development", None, error=exc)
-    return _panel_response(request, evaluation, "development", _("Rencana pengembangan dihapus."))
+        return _panel_response(request, evaluation, "development", error=exc)
+    return _panel_response(request, evaluation, "development", done=_("Rencana pengembangan dihapus."))
 
 
 @login_required
@@ -152,8 +152,8 @@ def peer_invite(request, pk: int):
             raise ValidationError(PEER_INVALID)
         services.peer_invite(evaluation=evaluation, peer=form.cleaned_data["peer"], acting_user=request.user)
     except ValidationError as exc:
-        return _panel_response(request, evaluation, "peer", None, error=exc)
-    return _panel_response(request, evaluation, "peer", _("Rekan kerja diundang memberi masukan."))
+        return _panel_response(request, evaluation, "peer", error=exc, form=form)
+    return _panel_response(request, evaluation, "peer", done=_("Rekan kerja diundang memberi masukan."))
 
 
 def _own_request(request, pk: int) -> PeerRequest:
