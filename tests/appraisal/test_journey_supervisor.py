@@ -30,11 +30,12 @@ def _in_the_second_quarter():
         yield
 
 
-def _approve_from_home(page: Page, base_url: str, plan: Plan) -> None:
+def _approve_from_home(page: Page, base_url: str, plan: Plan, size: str) -> None:
     page.on("dialog", lambda dialog: dialog.accept())
     _log_in(page, base_url, "atasan")
     waiting = page.get_by_test_id("awaiting-plans")
     expect(waiting).to_contain_text("Lihat semua (1)")
+    _shot(page, "journey-supervisor-home", size)
     waiting.get_by_role("link", name=f"{plan.employee.name} · SKP {YEAR}").click()
     page.get_by_role("button", name="Setujui").click()
     expect(page.get_by_text("SKP disetujui.")).to_be_visible()
@@ -61,7 +62,7 @@ def test_a_supervisor_approves_rates_and_adds_a_development_item_without_losing_
 ):
     page, size = sized_page
     set_status(plan, Plan.Status.SUBMITTED)
-    _approve_from_home(page, live_server.url, plan)
+    _approve_from_home(page, live_server.url, plan, size)
 
     evaluation = evaluation_start(evaluation=open_evaluation(plan), acting_user=supervisor.user)
     page.goto(f"{live_server.url}/")
