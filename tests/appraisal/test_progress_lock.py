@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from appraisal.services import progress as services
 from appraisal.services.evaluations import evaluation_return, evaluation_submit
+from appraisal.services.plans import plan_revise
 from appraisal.services.progress import PROGRESS_LOCKED
 
 from .conftest import rate
@@ -76,3 +77,13 @@ def test_a_submitted_periodic_evaluation_locks_its_own_checkpoint_only(superviso
     with pytest.raises(ValidationError, match="Triwulan I"):
         _record(indicator, checkpoint=1)
     assert _record(indicator, checkpoint=2).value == Decimal("640")
+
+
+def test_it_refuses_a_revision_once_the_annual_evaluation_is_submitted(client, employee, approved_plan, submitted):
+    with pytest.raises(ValidationError, match="tidak dapat direvisi"):
+        plan_revise(plan=approved_plan, reason="Target berubah", acting_user=employee.user)
+    client.force_login(employee.user)
+    page = client.get(approved_plan.get_absolute_url()).content.decode()
+    assert reverse("appraisal:plan-revise", args=[approved_plan.pk]) not in page
+    approved_plan.refresh_from_db()
+    assert approved_plan.status == "APPROVED"
