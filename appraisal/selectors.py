@@ -180,9 +180,8 @@ def evaluations_for_superior(superior: Employee) -> QuerySet[Evaluation]:
 def evaluations_done_by(official: Employee) -> QuerySet[Evaluation]:
     """Evaluations the official has finished: rated as Pejabat Penilai (submitted or later), or approved or
     decided as the superior. They stay listed once delivered; newest activity first."""
-    S = Evaluation.Status
     rated = Q(plan__assessor=official, status__in=Evaluation.RATED_STATUSES)
-    settled = Q(plan__assessor_superior=official, status__in=[S.SENT, S.DECIDED])
+    settled = Q(plan__assessor_superior=official, status__in=[Evaluation.Status.SENT, Evaluation.Status.DECIDED])
     return _evaluations().filter(rated | settled).order_by("-updated_at", "-pk")
 
 
