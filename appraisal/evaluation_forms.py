@@ -6,6 +6,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import DateInput
 from org.models import Employee
 
 from .distribution import OrgResult
@@ -15,6 +16,11 @@ from .services.evaluations import RatingInput
 
 RATING_CHOICES = [("", _("Belum dipilih")), *Rating.choices]
 ABOUT_REQUIRED = _("Pilih hasil kerja atau nilai perilaku yang dibahas.")
+ALL_INVITED = _("Semua rekan kerja yang dapat diundang sudah diundang.")
+NO_COLLEAGUE = _(
+    "Belum ada rekan kerja yang dapat diundang: rekan kerja harus pegawai aktif yang memiliki akun, di unit "
+    "yang sama atau dengan pejabat penilai yang sama."
+)
 
 
 def _text(label, rows: int = 2, *, required: bool = False) -> forms.CharField:
@@ -118,6 +124,8 @@ class DevelopmentActionForm(forms.ModelForm):
 
 
 class PeerInviteForm(forms.Form):
+    """A colleague to invite: active, with a login, in the plan's unit or under the same official."""
+
     peer = forms.ModelChoiceField(
         label=_("Rekan kerja"), queryset=Employee.objects.none(), widget=forms.Select({"class": "form-select"})
     )
@@ -135,6 +143,14 @@ class PeerInviteForm(forms.Form):
             .select_related("position")
             .order_by("name")
         )
+        self.evaluation = evaluation
+
+    @property
+    def unavailable_reason(self) -> str:
+        """Why the list is empty, so an empty choice never goes unexplained; blank when there is someone."""
+        if self.fields["peer"].queryset.exists():
+            return ""
+        return str(ALL_INVITED if self.evaluation.peer_requests.exists() else NO_COLLEAGUE)
 
 
 class PeerAnswerForm(forms.Form):
@@ -175,7 +191,7 @@ class DecisionForm(forms.Form):
 class FeedbackNoteForm(forms.Form):
     """A dated note about one work result or one value; ``about`` is ``result-<pk>`` or ``value-<pk>``."""
 
-    date = forms.DateField(label=_("Tanggal"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(label=_("Tanggal"), widget=DateInput())
     about = forms.ChoiceField(label=_("Tentang"))
     text = _text(_("Umpan balik"), 3, required=True)
     evidence = forms.ModelChoiceField(label=_("Bukti dukung terkait"), queryset=Evidence.objects.none(), required=False)

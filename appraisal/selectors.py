@@ -8,11 +8,11 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Avg, Case, IntegerField, Prefetch, QuerySet, Value, When
+from django.db.models import Avg, Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
 from org.models import Employee, Unit, User
 from org.roles import employee_of, is_hr
-from org.selectors import reports_of
+from org.selectors import assessed_by, reports_of
 
 from .distribution import DistributionCheck, distribution_check
 from .models import (
@@ -20,12 +20,14 @@ from .models import (
     Checkpoint,
     CoreValue,
     Evaluation,
+    EvaluationLog,
     FeedbackNote,
     Indicator,
     OrganisationResult,
     PeerAnswer,
     PeerRequest,
     Plan,
+    PlanLog,
     Realisation,
     Section,
     WorkResult,
@@ -100,9 +102,13 @@ class MonitoringRow:
 STATE_ORDER = ["NO_PLAN", "NOT_APPROVED", "NOT_REPORTED", "BEHIND", "ON_TRACK"]
 
 
-def monitoring_rows(*, supervisor: Employee, period: AppraisalPeriod, checkpoint: Checkpoint) -> list[MonitoringRow]:
-    """Every active report of the supervisor with their plan's progress; a fixed number of queries."""
-    reports = list(reports_of(supervisor).order_by("name", "pk"))
+def monitoring_rows(
+    *, supervisor: Employee, period: AppraisalPeriod, checkpoint: Checkpoint, assessed_only: bool = False
+) -> list[MonitoringRow]:
+    """Every active report of the supervisor (or only those they assess) with their plan's progress; a fixed
+    number of queries."""
+    people = assessed_by(supervisor) if assessed_only else reports_of(supervisor)
+    reports = list(people.order_by("name", "pk"))
     plans = with_progress(
         Plan.objects.filter(period=period, employee__in=[e.pk for e in reports]).order_by("created_at", "pk"),
         checkpoint=checkpoint.number,
@@ -169,6 +175,14 @@ def evaluations_for_superior(superior: Employee) -> QuerySet[Evaluation]:
     """Annual results waiting for approval and objections waiting for a decision."""
     waiting = [Evaluation.Status.SUBMITTED, Evaluation.Status.OBJECTED]
     return _evaluations().filter(plan__assessor_superior=superior, status__in=waiting).order_by("updated_at", "pk")
+
+
+def evaluations_done_by(official: Employee) -> QuerySet[Evaluation]:
+    """Evaluations the official has finished: rated as Pejabat Penilai (submitted or later), or approved or
+    decided as the superior. They stay listed once delivered; newest activity first."""
+    rated = Q(plan__assessor=official, status__in=Evaluation.RATED_STATUSES)
+    settled = Q(plan__assessor_superior=official, status__in=[Evaluation.Status.SENT, Evaluation.Status.DECIDED])
+    return _evaluations().filter(rated | settled).order_by("-updated_at", "-pk")
 
 
 def open_peer_requests(peer: Employee) -> QuerySet[PeerRequest]:
@@ -262,3 +276,44 @@ def distribution_units(user: User) -> list[Unit]:
         return []
     own = me.position.unit
     return [own, *own.children.filter(is_active=True).order_by("code")]
+
+
+# --- What waits for a person, and a person's record (the home page and HR's employee page) ------
+
+
+@dataclass(frozen=True)
+class Awaiting:
+    """Everything waiting for one person, as full lists: each count is the length of the list it heads."""
+
+    plans: list[Plan]
+    to_rate: list[Evaluation]
+    to_approve: list[Evaluation]
+    objections: list[Evaluation]
+    peer_requests: list[PeerRequest]
+
+    @property
+    def total(self) -> int:
+        return sum(len(items) for items in vars(self).values())
+
+
+def awaiting(employee: Employee) -> Awaiting:
+    """Plans to approve, evaluations to write, annual results to approve, objections to decide and peer
+    requests to answer; the same reads as the plan and evaluation lists the home page links to."""
+    for_superior = list(evaluations_for_superior(employee))
+    return Awaiting(
+        plans=list(plans_awaiting(employee)),
+        to_rate=list(evaluations_to_rate(employee)),
+        to_approve=[e for e in for_superior if e.status == Evaluation.Status.SUBMITTED],
+        objections=[e for e in for_superior if e.status == Evaluation.Status.OBJECTED],
+        peer_requests=list(open_peer_requests(employee)),
+    )
+
+
+def employee_logs(employee: Employee, *, limit: int) -> list[PlanLog | EvaluationLog]:
+    """The newest workflow steps of the employee's plans and evaluations, merged: two queries."""
+    plan_logs = PlanLog.objects.filter(plan__employee=employee).select_related("plan__period", "actor__employee")
+    evaluation_logs = EvaluationLog.objects.filter(evaluation__plan__employee=employee).select_related(
+        "evaluation__plan__period", "actor__employee"
+    )
+    logs = [*plan_logs[:limit], *evaluation_logs[:limit]]
+    return sorted(logs, key=lambda log: (log.created_at, log.pk), reverse=True)[:limit]

@@ -1,7 +1,18 @@
 from django.urls import path
 
 from .models import EvaluationLog, PlanLog
-from .views import distribution, documents, evaluations, feedback, monitoring, objections, periods, plans, progress
+from .views import (
+    distribution,
+    documents,
+    employees,
+    evaluations,
+    feedback,
+    monitoring,
+    objections,
+    periods,
+    plans,
+    progress,
+)
 
 app_name = "appraisal"
 
@@ -32,6 +43,7 @@ urlpatterns = [
     path("bukti/<int:pk>/unduh/", progress.evidence_download, name="evidence-download"),
     path("bukti/<int:pk>/hapus/", progress.evidence_delete, name="evidence-delete"),
     path("pemantauan/", monitoring.plan_monitoring, name="plan-monitoring"),
+    path("pegawai/<int:pk>/", employees.employee_record, name="employee-record"),
     # Evaluations, feedback, objections, documents and the distribution (docs/appraisal-evaluations.md).
     path("skp/<int:pk>/pdf/", documents.plan_pdf, name="plan-pdf"),
     path("skp/<int:pk>/ekspektasi/", feedback.plan_expectations, name="plan-expectations"),

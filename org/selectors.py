@@ -40,3 +40,8 @@ def unit_tree_rows() -> list[tuple[Unit, int, int]]:
 def reports_of(supervisor: Employee) -> QuerySet[Employee]:
     """Active people a supervisor assesses, with what their rows show."""
     return Employee.objects.active().reports_of(supervisor).select_related("unit", "position", "supervisor")
+
+
+def assessed_by(official: Employee) -> QuerySet[Employee]:
+    """The direct half of ``reports_of``: active people whose Pejabat Penilai is this official."""
+    return reports_of(official).filter(supervisor=official)

@@ -19,25 +19,32 @@ from core.xlsx import XLSX_CONTENT_TYPE
 from .exporting import export_queryset, export_workbook, template_workbook
 from .filters import EmployeeFilter
 from .forms import ImportUploadForm
+from .home import panels_for
 from .imports.columns import LAYOUTS, Layout
 from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_start
 from .imports.report import StoredReport
 from .models import Employee, ImportJob
 from .roles import can_view_employee, employee_of, hr_required, is_hr
-from .selectors import reports_of, unit_tree_rows
+from .selectors import assessed_by, reports_of, unit_tree_rows
 
 EMPLOYEES_PER_PAGE = 25
+HOME_LIST_SIZE = 10
 
 
 @login_required
 def home(request):
     """One landing page; its panels depend on the roles the user holds."""
     me = employee_of(request.user)
+    assessed = assessed_by(me).order_by("name", "pk") if me else Employee.objects.none()
+    assessed_count, report_count = assessed.count(), reports_of(me).count() if me else 0
     context = {
         "employee": me,
-        "reports": reports_of(me)[:10] if me else [],
-        "report_count": reports_of(me).count() if me else 0,
+        "assessed": assessed[:HOME_LIST_SIZE],
+        "assessed_count": assessed_count,
+        "report_count": report_count,
+        "superior_count": report_count - assessed_count,
         "employee_count": Employee.objects.active().count() if is_hr(request.user) else None,
+        "panels": panels_for(request),
     }
     return render(request, "org/home.html", context)
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from core.widgets import DateInput
 from org.models import Employee, Unit
 
 from . import periods
@@ -284,8 +285,8 @@ class PeriodForm(forms.Form):
 
     year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100, required=False)
     quarter = forms.ChoiceField(label=_("Triwulan"), choices=QUARTERS, required=False)
-    start = forms.DateField(label=_("Dari tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    end = forms.DateField(label=_("Sampai tanggal"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    start = forms.DateField(label=_("Dari tanggal"), required=False, widget=DateInput())
+    end = forms.DateField(label=_("Sampai tanggal"), required=False, widget=DateInput())
     scope = forms.ChoiceField(label=_("Cakupan"), choices=SCOPES, required=False)
     population = forms.IntegerField(
         label=_("Pengguna layanan (N)"),

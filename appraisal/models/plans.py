@@ -164,6 +164,21 @@ class Plan(models.Model):
         """Progress may be reported once the targets were agreed at least once."""
         return self.approved_at is not None
 
+    def progress_locked(self) -> bool:
+        """Progress freezes once the annual evaluation was submitted: the delivered result must show the
+        realisations, activities and evidence it was rated on (docs/appraisal-plans.md, "Progress")."""
+        from .evaluations import Evaluation
+
+        rated = self.evaluations.filter(status__in=Evaluation.RATED_STATUSES)
+        return rated.filter(kind=Evaluation.Kind.ANNUAL).exists()
+
+    def locked_checkpoints(self) -> set[int]:
+        """Checkpoints whose realisations a submitted evaluation (periodic or annual) was rated on."""
+        from .evaluations import Evaluation
+
+        rated = self.evaluations.filter(status__in=Evaluation.RATED_STATUSES)
+        return set(rated.values_list("checkpoint", flat=True))
+
 
 class WorkResult(models.Model):
     """A Rencana Hasil Kerja (RHK), optionally supporting an RHK of the assessing official (intervensi)."""

@@ -333,6 +333,8 @@ def evaluation_submit(*, evaluation: Evaluation, acting_user: User) -> Evaluatio
     action = submit_action(evaluation)
     evaluation, log = begin_transition(evaluation, action, acting_user)
     check_complete(evaluation)
+    # Progress reports lock the plan row first, so none slips in between this read and the lock.
+    Plan.objects.select_for_update().values("pk").get(pk=evaluation.plan_id)
     report = evaluation_report(evaluation)
     evaluation.achievement = round2(report.capaian) if report.capaian is not None else None
     evaluation.submitted_at = timezone.now()

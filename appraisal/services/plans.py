@@ -40,6 +40,10 @@ ONLY_OWN_PLAN = _("SKP hanya dapat disusun oleh pegawai yang bersangkutan.")
 WRONG_STATE = _("Tindakan ini tidak dapat dilakukan pada SKP berstatus %(status)s.")
 NOT_EDITABLE = _("SKP hanya dapat diubah saat berstatus draf, dikembalikan, atau dalam revisi.")
 REASON_REQUIRED = _("Alasan wajib diisi.")
+REVISION_LOCKED = _(
+    "Evaluasi tahunan SKP ini sudah diajukan, jadi SKP tidak dapat direvisi lagi: hasil yang disampaikan "
+    "harus memuat target yang dinilai."
+)
 NO_MAIN_RESULT = _("SKP harus memiliki minimal satu rencana hasil kerja utama.")
 RESULT_WITHOUT_INDICATOR = _("Setiap rencana hasil kerja harus memiliki minimal satu indikator.")
 ASPECT_REQUIRED = _("Pada pendekatan kuantitatif setiap indikator harus memiliki aspek.")
@@ -75,7 +79,10 @@ def plan_actions(*, plan: Plan, user: User) -> set[str]:
     if not plan.period.is_open and not is_hr(user):
         return set()
     roles = plan_roles(user, plan)
-    return {action for action, rule in TRANSITIONS.items() if plan.status in rule.sources and roles & rule.roles}
+    actions = {action for action, rule in TRANSITIONS.items() if plan.status in rule.sources and roles & rule.roles}
+    if PlanLog.Action.REVISE in actions and plan.progress_locked():
+        actions.discard(PlanLog.Action.REVISE)
+    return actions
 
 
 def person_snapshot(employee: Employee | None) -> dict:
@@ -215,8 +222,11 @@ def plan_return(*, plan: Plan, reason: str, acting_user: User) -> Plan:
 
 @transaction.atomic
 def plan_revise(*, plan: Plan, reason: str, acting_user: User) -> Plan:
-    """Open an approved plan for change; the approved content is kept in the log, then it is resubmitted."""
+    """Open an approved plan for change; the approved content is kept in the log, then it is resubmitted.
+    Refused once the annual evaluation was submitted: its targets are what the result was rated on."""
     plan, log = _transition(plan=plan, action=PlanLog.Action.REVISE, acting_user=acting_user, reason=reason)
+    if plan.progress_locked():
+        raise ValidationError(REVISION_LOCKED, code="locked")
     log.content = plan_content(plan)
     plan.revision += 1
     _finish(plan, log, "revision")

@@ -28,22 +28,37 @@ MEASURED_NOT_MANUAL = _("Realisasi indikator ini diambil dari sumber data, bukan
 NO_SUCH_CHECKPOINT = _("Titik pantau tidak ada pada periode ini.")
 DATE_OUTSIDE_PERIOD = _("Tanggal harus di dalam tahun periode penilaian.")
 NO_DATA_YET = _("Sumber data belum memiliki data untuk titik pantau ini.")
+PROGRESS_LOCKED = _(
+    "Evaluasi tahunan SKP ini sudah diajukan, jadi realisasi, kegiatan, dan bukti dukung tidak dapat diubah "
+    "lagi: hasil yang disampaikan harus memuat data yang dinilai."
+)
+CHECKPOINT_LOCKED = _(
+    "Evaluasi %(checkpoint)s sudah diajukan, jadi realisasi titik pantau ini tidak dapat diubah lagi."
+)
 
 
 def _ensure_reporting(*, indicator: Indicator, acting_user: User) -> Plan:
-    """Owner only, open period, plan approved at least once; returns the (locked) plan."""
+    """Owner only, open period, plan approved at least once and not yet rated; returns the (locked) plan.
+
+    The plan row lock also orders this against ``evaluation_submit``, which takes it before reading
+    the realisations it stores the achievement of."""
     plan = Plan.objects.select_for_update().select_related("period").get(pk=indicator.work_result.plan_id)
     require_role(acting_user, plan, {PlanRole.OWNER})
     ensure_period_writable(plan.period, acting_user)
     if not plan.has_been_approved:
         raise ValidationError(NOT_APPROVED_YET, code="not_approved")
+    if plan.progress_locked():
+        raise ValidationError(PROGRESS_LOCKED, code="locked")
     return plan
 
 
 def _checkpoint(plan: Plan, number: int):
+    """The checkpoint, if the period has it and no submitted evaluation was rated on its realisations."""
     checkpoint = plan.period.checkpoint(number)
     if checkpoint is None:
         raise ValidationError({"checkpoint": NO_SUCH_CHECKPOINT})
+    if number in plan.locked_checkpoints():
+        raise ValidationError(CHECKPOINT_LOCKED, code="locked", params={"checkpoint": checkpoint.label})
     return checkpoint
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,10 +14,8 @@ from django.views.decorators.http import require_POST
 from org.roles import employee_of, is_hr
 
 from ..evaluation_forms import (
-    DevelopmentActionForm,
     EvaluationOpenForm,
     ObjectionForm,
-    PeerInviteForm,
     RatingForm,
     SelfAssessmentForm,
 )
@@ -25,6 +24,7 @@ from ..permissions import PlanRole, can_see_ratings, plan_roles, require_role
 from ..selectors import (
     distribution_units,
     evaluation_report,
+    evaluations_done_by,
     evaluations_for_superior,
     evaluations_of,
     evaluations_to_rate,
@@ -36,7 +36,9 @@ from ..selectors import (
 )
 from ..services import evaluations as services
 from .common import flash_errors, get_evaluation, get_plan, roles_context
+from .feedback import development_panel, peer_panel
 
+DONE_PER_PAGE = 25
 A = EvaluationLog.Action
 TRANSITIONS = {
     A.SELF_SUBMIT: (services.evaluation_self_submit, _("Penilaian diri dikirim ke pejabat penilai.")),
@@ -49,7 +51,8 @@ TRANSITIONS = {
 
 @login_required
 def evaluation_list(request):
-    """My evaluations, those I must rate, approve or decide, and peer requests waiting for me."""
+    """My evaluations, those I must rate, approve or decide, peer requests waiting for me, and (paginated)
+    those I have finished, which stay listed once delivered."""
     me = employee_of(request.user)
     context = {
         "employee": me,
@@ -57,6 +60,7 @@ def evaluation_list(request):
         "to_rate": evaluations_to_rate(me) if me else [],
         "for_superior": evaluations_for_superior(me) if me else [],
         "peer_requests": open_peer_requests(me) if me else [],
+        "done": Paginator(evaluations_done_by(me) if me else [], DONE_PER_PAGE).get_page(request.GET.get("page")),
         "sees_distribution": bool(distribution_units(request.user)),
     }
     return render(request, "appraisal/evaluation_list.html", context)
@@ -176,9 +180,8 @@ def _rating_context(evaluation: Evaluation, form: RatingForm, results: list, val
         "results": results,
         "values": values,
         "report": report,
-        "peers": summary,
-        "peer_form": PeerInviteForm(evaluation=evaluation),
-        "action_form": DevelopmentActionForm(plan=evaluation.plan),
+        **development_panel(evaluation),
+        **peer_panel(evaluation, summary=summary),
     }
 
 

@@ -16,9 +16,12 @@ from org.roles import employee_of
 from ..evaluation_forms import DevelopmentActionForm, ExpectationsForm, FeedbackNoteForm, PeerAnswerForm, PeerInviteForm
 from ..models import DevelopmentAction, PeerRequest
 from ..permissions import PlanRole, plan_roles, require_role
-from ..selectors import core_values, plan_notes
+from ..selectors import PeerSummary, core_values, peer_summary, plan_notes
 from ..services import feedback as services
 from .common import flash_errors, get_evaluation, get_plan, roles_context
+
+ACTION_INVALID = _("Pilih bentuk dan isi uraian rencana pengembangan.")
+PEER_INVALID = _("Pilih rekan kerja dari daftar.")
 
 
 def _notes_page(request, plan, form=None, status: int = 200):
@@ -83,6 +86,35 @@ def plan_expectations(request, pk: int):
     return render(request, "appraisal/plan_expectations.html", {"plan": plan, "form": form})
 
 
+def development_panel(evaluation, form: DevelopmentActionForm | None = None) -> dict:
+    return {"evaluation": evaluation, "action_form": form or DevelopmentActionForm(plan=evaluation.plan)}
+
+
+def peer_panel(evaluation, form: PeerInviteForm | None = None, *, summary: PeerSummary | None = None) -> dict:
+    peer_form = form or PeerInviteForm(evaluation=evaluation)
+    return {"evaluation": evaluation, "peers": summary or peer_summary(evaluation), "peer_form": peer_form}
+
+
+PANELS = {
+    "development": ("appraisal/includes/development_panel.html", development_panel),
+    "peer": ("appraisal/includes/peer_panel.html", peer_panel),
+}
+
+
+def _panel_response(request, evaluation, panel: str, *, done=None, error: ValidationError | None = None, form=None):
+    """htmx gets the panel alone, so the rating form around it keeps what was typed (a failed form stays
+    bound); a plain POST goes back to the rating form with a message."""
+    if not request.htmx:
+        if error is not None:
+            flash_errors(request, error)
+        else:
+            messages.success(request, done)
+        return redirect("appraisal:evaluation-rate", pk=evaluation.pk)
+    template, context = PANELS[panel]
+    errors = error.messages if error is not None else []
+    return render(request, template, context(evaluation, form if errors else None) | {"panel_errors": errors})
+
+
 @login_required
 @require_POST
 def development_action_create(request, pk: int):
@@ -90,13 +122,11 @@ def development_action_create(request, pk: int):
     form = DevelopmentActionForm(request.POST, plan=evaluation.plan)
     try:
         if not form.is_valid():
-            raise ValidationError(_("Pilih bentuk dan isi uraian rencana pengembangan."))
+            raise ValidationError(ACTION_INVALID)
         services.development_action_add(evaluation=evaluation, acting_user=request.user, **form.cleaned_data)
     except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Rencana pengembangan ditambahkan."))
-    return redirect("appraisal:evaluation-rate", pk=evaluation.pk)
+        return _panel_response(request, evaluation, "development", error=exc, form=form)
+    return _panel_response(request, evaluation, "development", done=_("Rencana pengembangan ditambahkan."))
 
 
 @login_required
@@ -107,10 +137,8 @@ def development_action_delete(request, pk: int):
     try:
         services.development_action_delete(action=action, acting_user=request.user)
     except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Rencana pengembangan dihapus."))
-    return redirect("appraisal:evaluation-rate", pk=evaluation.pk)
+        return _panel_response(request, evaluation, "development", error=exc)
+    return _panel_response(request, evaluation, "development", done=_("Rencana pengembangan dihapus."))
 
 
 @login_required
@@ -121,13 +149,11 @@ def peer_invite(request, pk: int):
     form = PeerInviteForm(request.POST, evaluation=evaluation)
     try:
         if not form.is_valid():
-            raise ValidationError(_("Pilih rekan kerja dari daftar."))
+            raise ValidationError(PEER_INVALID)
         services.peer_invite(evaluation=evaluation, peer=form.cleaned_data["peer"], acting_user=request.user)
     except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Rekan kerja diundang memberi masukan."))
-    return redirect("appraisal:evaluation-rate", pk=evaluation.pk)
+        return _panel_response(request, evaluation, "peer", error=exc, form=form)
+    return _panel_response(request, evaluation, "peer", done=_("Rekan kerja diundang memberi masukan."))
 
 
 def _own_request(request, pk: int) -> PeerRequest:

@@ -11,18 +11,21 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from org.roles import employee_of
-from org.selectors import reports_of
+from org.selectors import assessed_by, reports_of
 
 from ..models import AppraisalPeriod
 from ..selectors import current_period, monitoring_rows
 from .plans import checkpoint_from
 
 ROWS_PER_PAGE = 50
+ASSESSED_ONLY = "dinilai"  # ?lingkup=dinilai: only the people the user assesses (the home page's list)
 
 
 @login_required
 def plan_monitoring(request):
-    """All of a supervisor's reports at one checkpoint, most urgent first (a fixed number of queries)."""
+    """All of a supervisor's reports at one checkpoint, most urgent first (a fixed number of queries).
+
+    ``?lingkup=dinilai`` narrows it to the people the user assesses, the list the home page counts."""
     me = employee_of(request.user)
     if me is None or not reports_of(me).exists():
         raise PermissionDenied
@@ -32,10 +35,17 @@ def plan_monitoring(request):
         if year.isdigit()
         else current_period(today=timezone.localdate())
     )
-    context = {"period": period, "periods": AppraisalPeriod.objects.order_by("-year")}
+    assessed_only = request.GET.get("lingkup") == ASSESSED_ONLY
+    context = {
+        "period": period,
+        "periods": AppraisalPeriod.objects.order_by("-year"),
+        "assessed_only": assessed_only,
+        "assessed_count": assessed_by(me).count(),
+        "report_count": reports_of(me).count(),
+    }
     if period is not None:
         checkpoint = checkpoint_from(request, period)
-        rows = monitoring_rows(supervisor=me, period=period, checkpoint=checkpoint)
+        rows = monitoring_rows(supervisor=me, period=period, checkpoint=checkpoint, assessed_only=assessed_only)
         query = request.GET.copy()
         query.pop("page", None)
         context |= {

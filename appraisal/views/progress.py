@@ -25,9 +25,10 @@ def _render(request, indicator: Indicator, status: int = 200, **bound):
     plan = indicator.work_result.plan
     period = plan.period
     current = period.checkpoint_on(timezone.localdate()).number
+    locked, rated = plan.progress_locked(), plan.locked_checkpoints()
     forms = {
-        "realisation_form": RealisationForm(period=period, initial={"checkpoint": current}),
-        "sync_form": SyncForm(period=period, initial={"checkpoint": current}),
+        "realisation_form": RealisationForm(period=period, locked=rated, initial={"checkpoint": current}),
+        "sync_form": SyncForm(period=period, locked=rated, initial={"checkpoint": current}),
         "activity_form": ActivityForm(initial={"date": timezone.localdate()}),
         "evidence_form": EvidenceForm(),
     } | bound
@@ -43,7 +44,11 @@ def _render(request, indicator: Indicator, status: int = 200, **bound):
         "activities": indicator.activities.select_related("created_by")[:50],
         "evidence_list": indicator.evidence.select_related("uploaded_by"),
         "measured": is_measured(indicator.source),
-        "can_report": PlanRole.OWNER in plan_roles(request.user, plan) and plan.has_been_approved and period.is_open,
+        "can_report": PlanRole.OWNER in plan_roles(request.user, plan)
+        and plan.has_been_approved
+        and period.is_open
+        and not locked,
+        "locked_message": services.PROGRESS_LOCKED if locked else "",
         "allowed_extensions": ", ".join(allowed_extensions()),
         **forms,
         **roles_context(request, plan),

@@ -209,6 +209,8 @@ URL_ACCESS = {
     ),
     # Only people with reports: the supervisor and the head (the supervisor reports to them).
     "appraisal:plan-monitoring": Access(allowed={SUPERVISOR, HEAD}),
+    # A person's record: whoever may see the person (as the employee page); everyone else gets 404.
+    "appraisal:employee-record": Access(allowed=READERS, kwargs=lambda p: {"pk": p.employee.pk}),
     # Evaluations (docs/appraisal-evaluations.md): the employee, the Pejabat Penilai (supervisor) and
     # the Atasan Pejabat Penilai (head) act; HR reads; everyone else gets 404.
     "appraisal:plan-pdf": Access(allowed=READERS, kwargs=plan_kwargs),

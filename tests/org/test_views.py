@@ -39,10 +39,29 @@ def test_it_shows_a_supervisor_the_people_they_assess(client, supervisor, employ
     assert 'data-testid="panel-hr"' not in content
 
 
-def test_it_shows_the_head_the_second_level_reports_too(client, head, supervisor, employee):
+def test_it_counts_for_the_head_only_the_people_he_assesses(client, head, supervisor, employee):
     response = _get(client, head.user, reverse("home"))
-    assert set(response.context["reports"]) == {supervisor, employee}
-    assert response.context["report_count"] == 2
+    content = response.content.decode()
+    assert list(response.context["assessed"]) == [supervisor]
+    assert response.context["assessed_count"] == 1
+    assert "1 pegawai yang Anda nilai" in content
+    assert response.context["superior_count"] == 1  # the supervisor's report, whom the head does not assess
+    assert "Lihat semua (1)" in content
+    assert f"{reverse('appraisal:plan-monitoring')}?lingkup=dinilai" in content
+
+
+def test_it_lists_ten_people_and_offers_them_all(client, supervisor):
+    EmployeeFactory.create_batch(12, position=supervisor.position, supervisor=supervisor)
+    response = _get(client, supervisor.user, reverse("home"))
+    assert len(response.context["assessed"]) == 10
+    assert "12 pegawai yang Anda nilai" in response.content.decode()
+    assert 'data-testid="assessed-all"' in response.content.decode()
+
+
+def test_the_menu_reaches_the_monitoring_page_for_supervisors_only(client, supervisor, employee):
+    monitoring = f'href="{reverse("appraisal:plan-monitoring")}"'
+    assert monitoring in _get(client, supervisor.user, reverse("home")).content.decode()
+    assert monitoring not in _get(client, employee.user, reverse("home")).content.decode()
 
 
 def test_it_shows_an_employee_their_own_data_without_the_supervisor_panel(client, employee):
@@ -72,6 +91,14 @@ def test_it_shows_the_employee_profile_to_self_superiors_and_hr(client, request,
     response = _get(client, getattr(persona, "user", persona), employee.get_absolute_url())
     assert response.status_code == 200
     assert employee.nip_display in response.content.decode()
+
+
+def test_it_links_the_persons_plans_evaluations_scores_and_history(client, hr_user, employee):
+    content = _get(client, hr_user, reverse("org:employee-detail", args=[employee.pk])).content.decode()
+    record = reverse("appraisal:employee-record", args=[employee.pk])
+    assert f'href="{record}"' in content
+    assert f'href="{record}#riwayat"' in content
+    assert f'href="{reverse("scoring:employee-scores", args=[employee.pk])}"' in content
 
 
 def test_it_hides_an_employee_from_an_outsider(client, outsider, employee):
