@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # After authentication, so the 400 page has a user and a language like every other page.
     "core.middleware.RejectNulBytesMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -121,9 +122,25 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Failed logins from one address across all usernames, per AXES_COOLOFF_TIME window (core/accounts.py).
+# Loose, because a whole office may share one address; Redis down means no check (fail open).
+LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=30)
+# Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use REMOTE_ADDR).
+# One setting for every use of the client's address: login throttling and the survey rate limits.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# --- Sessions ---------------------------------------------------------------------
+# https://docs.djangoproject.com/en/5.2/topics/http/sessions/#browser-length-vs-persistent-sessions
+# A session left idle this long ends: every request moves the expiry forward.
+SESSION_IDLE_TIMEOUT_MINUTES = env.int("SESSION_IDLE_TIMEOUT_MINUTES", default=30)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 # --- Internationalisation ---------------------------------------------------------
 # Source strings are Indonesian (the default UI language); locale/en holds English.
@@ -208,8 +225,6 @@ SKM_RATE_LIMIT_IP = (env.int("SKM_RATE_LIMIT_IP", default=30), 3600)
 SKM_RATE_LIMIT_DEVICE = (env.int("SKM_RATE_LIMIT_DEVICE", default=5), 3600)
 SKM_RATE_LIMIT_KIOSK = (env.int("SKM_RATE_LIMIT_KIOSK", default=120), 3600)
 SKM_RATE_LIMIT_COMPLAINT = (env.int("SKM_RATE_LIMIT_COMPLAINT", default=5), 3600)
-# Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
-SKM_TRUSTED_PROXIES = env.int("SKM_TRUSTED_PROXIES", default=0)
 # A burst: this many responses from one address or device for one unit within the window (seconds).
 SKM_BURST_COUNT = env.int("SKM_BURST_COUNT", default=8)
 SKM_BURST_WINDOW = env.int("SKM_BURST_WINDOW", default=600)
