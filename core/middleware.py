@@ -32,9 +32,9 @@ class RejectNulBytesMiddleware:
 CONTENT_SECURITY_POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",
-    "style-src": "'self' 'nonce-{nonce}'",
     # Style elements need the response's nonce (the public survey form inlines its CSS on purpose);
     # style attributes stay allowed: progress bars and charts set widths and heights in markup.
+    "style-src": "'self' 'nonce-{nonce}'",
     "style-src-attr": "'unsafe-inline'",
     # Bootstrap draws its select arrows and close buttons with data: SVG images.
     "img-src": "'self' data:",
