@@ -66,11 +66,11 @@ def _pages(plan, unit) -> dict[str, tuple[str, list[str]]]:
     }
 
 
-@pytest.mark.parametrize("page", ["achievement", "monitoring", "distribution", "scores", "survey results",
+@pytest.mark.parametrize("screen", ["achievement", "monitoring", "distribution", "scores", "survey results",
                                   "survey index", "survey responses"])  # fmt: skip
 @pytest.mark.parametrize("value", [*NOT_ASCII_DIGITS, "%00", "99999999999999999999"])
-def test_it_refuses_a_hostile_number_without_an_error(client, plan, unit, hr_user, page, value):
-    username, url, names = _pages(plan, unit)[page]
+def test_it_refuses_a_hostile_number_without_an_error(client, plan, unit, hr_user, screen, value):
+    username, url, names = _pages(plan, unit)[screen]
     login(client, type(hr_user).objects.get(username=username))
     for name in names:
         response = client.get(f"{url}?{name}={value}")
