@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from appraisal.models import AppraisalPeriod
+from core.params import int_param
 from org.models import Employee, Unit
 from org.roles import can_view_employee, employee_of, hr_required
 
@@ -32,16 +33,16 @@ def period_list(request):
 def _chosen_checkpoint(request, period: AppraisalPeriod) -> int:
     numbers = [checkpoint.number for checkpoint in period.checkpoints()]
     computed = period.unit_scores.order_by("-checkpoint").values_list("checkpoint", flat=True).first()
-    chosen = request.GET.get("titik", "")
-    return int(chosen) if chosen.isdigit() and int(chosen) in numbers else computed or numbers[0]
+    chosen = int_param(request, "titik")
+    return chosen if chosen in numbers else computed or numbers[0]
 
 
 @hr_required
 def period_scores(request, pk: int):
     period = get_object_or_404(AppraisalPeriod, pk=pk)
     checkpoint = _chosen_checkpoint(request, period)
-    unit_id = request.GET.get("unit", "")
-    unit = Unit.objects.filter(pk=unit_id).first() if unit_id.isdigit() else None
+    unit_id = int_param(request, "unit")
+    unit = Unit.objects.filter(pk=unit_id).first() if unit_id is not None else None
     scores = selectors.employee_scores(period=period, checkpoint=checkpoint, unit=unit)
     context = {
         "period": period,

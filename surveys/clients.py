@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 
+from core.clientip import client_ip
+
 from .models import KioskDevice
 
 DEVICE_COOKIE = "skm_device"
@@ -33,15 +35,6 @@ def keyed_hash(value: str) -> str:
     if not value:
         return ""
     return hmac.new(settings.SECRET_KEY.encode(), value.encode(), hashlib.sha256).hexdigest()[:40]
-
-
-def client_ip(request: HttpRequest) -> str:
-    """The sender's address; behind ``SKM_TRUSTED_PROXIES`` proxies, the one they saw."""
-    proxies = settings.SKM_TRUSTED_PROXIES
-    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-    if proxies and len(forwarded) >= proxies:
-        return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 def kiosk_of(request: HttpRequest, *, unit_id: int) -> KioskDevice | None:

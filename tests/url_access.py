@@ -143,6 +143,13 @@ URL_ACCESS: dict[str, Access] = {
     "home": Access(allowed=LOGGED_IN),
     "login": Access(allowed=ROLES),
     "logout": Access(allowed=ROLES, methods=("post",)),
+    "password_change": Access(allowed=LOGGED_IN),
+    "password_change_done": Access(allowed=LOGGED_IN),
+    "password_reset": Access(allowed=ROLES),
+    "password_reset_done": Access(allowed=ROLES),
+    # An unknown link still gets a page explaining it is invalid.
+    "password_reset_confirm": Access(allowed=ROLES, kwargs=lambda personas: {"uidb64": "MQ", "token": "x-y"}),
+    "password_reset_complete": Access(allowed=ROLES),
     "set_language": Access(allowed=ROLES, methods=("post",), data=lambda personas: {"language": "en"}),
     "admin:login": Access(allowed=ROLES),
     # Non-staff are sent to the admin index (and from there to the admin login) without being logged out.

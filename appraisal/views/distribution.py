@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.params import int_param
 from org.models import Unit
 
 from ..distribution import OrgResult
@@ -25,9 +26,9 @@ PICK_RESULT = _("Pilih capaian kinerja organisasi.")
 
 
 def _period(request) -> AppraisalPeriod:
-    year = request.GET.get("tahun", "")
-    if year.isdigit():
-        return get_object_or_404(AppraisalPeriod, year=int(year))
+    year = int_param(request, "tahun")
+    if year is not None:
+        return get_object_or_404(AppraisalPeriod, year=year)
     period = current_period(today=timezone.localdate())
     if period is None:
         raise Http404
@@ -49,8 +50,8 @@ def distribution_detail(request):
     units = distribution_units(request.user)
     if not units:
         raise PermissionDenied
-    chosen = request.GET.get("unit", "")
-    unit = next((u for u in units if str(u.pk) == chosen), None) if chosen else units[0]
+    chosen = int_param(request, "unit")
+    unit = next((u for u in units if u.pk == chosen), None) if chosen is not None else units[0]
     if unit is None:
         raise Http404
     period = _period(request)

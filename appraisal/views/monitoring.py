@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from core.params import int_param
 from org.roles import employee_of
 from org.selectors import assessed_by, reports_of
 
@@ -29,12 +30,11 @@ def plan_monitoring(request):
     me = employee_of(request.user)
     if me is None or not reports_of(me).exists():
         raise PermissionDenied
-    year = request.GET.get("tahun", "")
-    period = (
-        get_object_or_404(AppraisalPeriod, year=int(year))
-        if year.isdigit()
-        else current_period(today=timezone.localdate())
-    )
+    year = int_param(request, "tahun")
+    if year is None:
+        period = current_period(today=timezone.localdate())
+    else:
+        period = get_object_or_404(AppraisalPeriod, year=year)
     assessed_only = request.GET.get("lingkup") == ASSESSED_ONLY
     context = {
         "period": period,

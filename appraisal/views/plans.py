@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.params import int_param
 from org.roles import employee_of
 
 from ..evaluation_forms import EvaluationOpenForm
@@ -221,8 +222,8 @@ def indicator_delete(request, pk: int):
 
 def checkpoint_from(request, period: AppraisalPeriod):
     """The checkpoint asked for in ``?titik=``, else the one today falls in."""
-    number = request.GET.get("titik", "")
-    chosen = period.checkpoint(int(number)) if number.isdigit() else None
+    number = int_param(request, "titik")
+    chosen = period.checkpoint(number) if number is not None else None
     return chosen or period.checkpoint_on(timezone.localdate())
 
 

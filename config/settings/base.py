@@ -54,6 +54,9 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # After authentication, so the 400 page has a user and a language like every other page.
+    "core.middleware.RejectNulBytesMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -125,9 +128,25 @@ AUTH_PASSWORD_VALIDATORS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Failed logins from one address across all usernames, per AXES_COOLOFF_TIME window (core/accounts.py).
+# Loose, because a whole office may share one address; Redis down means no check (fail open).
+LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=30)
+# Reverse proxies in front of the app whose X-Forwarded-For entries are trusted (0: use REMOTE_ADDR).
+# One setting for every use of the client's address: login throttling and the survey rate limits.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# --- Sessions ---------------------------------------------------------------------
+# https://docs.djangoproject.com/en/5.2/topics/http/sessions/#browser-length-vs-persistent-sessions
+# A session left idle this long ends: every request moves the expiry forward.
+SESSION_IDLE_TIMEOUT_MINUTES = env.int("SESSION_IDLE_TIMEOUT_MINUTES", default=30)
+SESSION_COOKIE_AGE = SESSION_IDLE_TIMEOUT_MINUTES * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 
 # --- Internationalisation ---------------------------------------------------------
 # Source strings are Indonesian (the default UI language); locale/en holds English.
@@ -244,8 +263,6 @@ SKM_RATE_LIMIT_KIOSK = (env.int("SKM_RATE_LIMIT_KIOSK", default=120), 3600)
 SKM_RATE_LIMIT_COMPLAINT = (env.int("SKM_RATE_LIMIT_COMPLAINT", default=5), 3600)
 # Complaint-number lookups per address (the form and the status link): guessing stays hopeless.
 SKM_RATE_LIMIT_LOOKUP = (env.int("SKM_RATE_LIMIT_LOOKUP", default=30), 3600)
-# Reverse proxies in front of the app whose X-Forwarded-For is trusted (0: use REMOTE_ADDR).
-SKM_TRUSTED_PROXIES = env.int("SKM_TRUSTED_PROXIES", default=0)
 # Burst flags (never refusals) for patterns the limits let through, counted per unit over the window
 # (seconds; at least the limits' own hour, so a sender pacing just under a limit is still seen).
 # Each count must stay below the limit it watches, else the flag can never fire (check surveys.W001).

@@ -21,11 +21,11 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from core.clientip import client_ip
 from org.models import Employee, Unit
 from org.selectors import unit_subtree_ids
 
 from ..clients import (
-    client_ip,
     client_of,
     device_id,
     ensure_device_cookie,

@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.params import parse_int
 from org.models import Unit
 from org.roles import hr_required, is_hr
 from org.selectors import unit_subtree_ids
@@ -213,7 +214,7 @@ def response_exclude_many_view(request, unit_code: str):
     """Exclude the ticked responses of a unit (a reviewed burst) with one reason."""
     unit = get_object_or_404(Unit, code=unit_code)
     form = ReasonForm(request.POST)
-    ids = [int(pk) for pk in request.POST.getlist("ids") if pk.isdigit()]
+    ids = [number for pk in request.POST.getlist("ids") if (number := parse_int(pk)) is not None]
     if not form.is_valid() or not ids:
         messages.error(request, NOTHING_CHOSEN)
     else:
