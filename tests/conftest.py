@@ -57,7 +57,7 @@ CLOSED_PORT_URL = "redis://127.0.0.1:6399/0"  # nobody listens here: Redis is "d
 
 def drop_broker_pools() -> None:
     """Celery caches its connection and producer pools; drop both so the next publish connects
-    to whatever ``CELERY_BROKER_URL`` says now."""
+    to whatever the app's ``broker_url`` says then (a test's closed port, or the real one again)."""
     kombu.pools.reset()
     celery_app._pool = None
     celery_app.amqp._producer_pool = None
@@ -70,6 +70,9 @@ def broker_down(settings, monkeypatch):
 
     Yields the list of task names that something tried to publish: a request must leave it empty.
     """
+    # The app's conf reads Django settings lazily: patch it first, so what it restores is the real URL.
+    monkeypatch.setitem(celery_app.conf, "broker_url", CLOSED_PORT_URL)
+    monkeypatch.setitem(celery_app.conf, "result_backend", CLOSED_PORT_URL)
     settings.CELERY_TASK_ALWAYS_EAGER = False
     settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = CLOSED_PORT_URL
     settings.CACHES = {"default": {**settings.CACHES["default"], "LOCATION": CLOSED_PORT_URL}}

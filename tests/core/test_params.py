@@ -121,6 +121,12 @@ def test_it_refuses_a_nul_byte_in_the_employee_filter(client, hr_user, query):
         assert client.get(f"{url}?{query}").status_code == 400
 
 
+def test_it_refuses_a_nul_byte_a_citizen_types_into_the_complaint_lookup(client, db):
+    response = client.get(f"{reverse('surveys:complaint-lookup')}?nomor=abc%00defgh")
+    assert response.status_code == 400
+    assert "Permintaan tidak sah" in response.content.decode()
+
+
 def test_it_refuses_a_nul_byte_in_a_parameter_name(client, hr_user):
     login(client, hr_user)
     assert client.get(f"{reverse('surveys:complaint-list')}?st%00atus=BARU").status_code == 400

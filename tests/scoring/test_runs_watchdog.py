@@ -10,13 +10,10 @@ from django.db import OperationalError, connection, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from config.celery import app as celery_app
 from core.models import OutboxJob
 from scoring.models import ScoreRun
 from scoring.services import score_run_execute, stale_runs_recover
 from scoring.tasks import stale_runs_recover as stale_runs_recover_task
-
-CLOSED_PORT = "redis://127.0.0.1:6399/0"
 
 
 def _run(period, *, status=ScoreRun.Status.RUNNING, silent_for=timedelta(minutes=10), **fields) -> ScoreRun:
@@ -140,15 +137,6 @@ def _wait_for(find, *, seconds: float = 10):
     while (found := find()) is None and timezone.now() < deadline:
         threading.Event().wait(0.05)
     return found
-
-
-@pytest.fixture
-def broker_down(settings, monkeypatch):
-    """Broker and result store on a closed port, for Django settings and the Celery app alike."""
-    settings.CELERY_BROKER_URL = settings.CELERY_RESULT_BACKEND = CLOSED_PORT
-    monkeypatch.setitem(celery_app.conf, "broker_url", CLOSED_PORT)
-    monkeypatch.setitem(celery_app.conf, "result_backend", CLOSED_PORT)
-    monkeypatch.delattr(celery_app._local, "backend", raising=False)
 
 
 def test_the_status_endpoint_answers_from_the_stored_run_while_the_broker_is_down(client, hr_user, period, broker_down):

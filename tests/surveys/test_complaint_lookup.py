@@ -40,7 +40,6 @@ def test_the_status_link_takes_the_number_as_printed_in_capitals(client, complai
         ("abc23defgk", 404, "Tidak ada pengaduan dengan nomor itu"),
         ("", 400, "Ketik nomor pengaduan Anda"),
         ("abc'; drop table--", 400, "hanya berisi huruf dan angka"),
-        ("abc\x00defgh", 400, ""),
         ("x" * 500, 400, "hanya berisi huruf dan angka"),
         ("<script>", 400, "hanya berisi huruf dan angka"),
     ],
