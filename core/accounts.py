@@ -1,4 +1,4 @@
-"""Account views: login throttled per client address, and the password reset e-mail's absolute link.
+"""Account views: login throttled per client address, and the password reset e-mail sent through the outbox.
 
 Login throttling per client address across usernames works beside django-axes' per-username lock.
 
@@ -15,14 +15,23 @@ import logging
 import time
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import PasswordResetForm
+from django.contrib.auth.tokens import default_token_generator
 from django.core.cache import cache
 from django.shortcuts import render
+from django.utils import translation
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from redis.exceptions import RedisError
 
 from .clientip import client_ip
+from .outbox import enqueue_on_commit
 
 logger = logging.getLogger(__name__)
+RESET_SUBJECT_TEMPLATE = "registration/password_reset_subject.txt"
+RESET_EMAIL_TEMPLATE = "registration/password_reset_email.html"
 CACHE_ERRORS = (RedisError, OSError, ValueError)  # ValueError: the key expired between add and incr
 
 
@@ -69,9 +78,39 @@ class LoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    """Django's reset by e-mail; the link starts with ``SITE_URL``, never with the request's Host header."""
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, except that the e-mail is queued (outbox) instead of sent in the request.
 
-    @property
-    def extra_email_context(self) -> dict:
-        return {"site_url": settings.SITE_URL.rstrip("/")}
+    An SMTP server that is slow or down must not hang the page. Only the account and the language go
+    into the queue: the worker makes the one-time link itself (``password_reset_email_send``), so no
+    usable link is ever stored in the outbox table.
+    """
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email, to_email, **kwargs):
+        from .tasks import password_reset_email_send
+
+        enqueue_on_commit(password_reset_email_send, context["user"].pk, translation.get_language())
+
+
+def password_reset_email_send(*, user_id: int, language: str) -> None:
+    """Send the reset e-mail of one account, with a fresh one-time link starting with ``SITE_URL``."""
+    user = get_user_model()._default_manager.filter(pk=user_id, is_active=True).first()
+    if user is None or not user.has_usable_password():
+        return  # deactivated or switched to another login since the request: nothing to reset
+    context = {
+        "user": user,
+        "email": getattr(user, user.get_email_field_name()),
+        "uid": urlsafe_base64_encode(force_bytes(user.pk)),
+        "token": default_token_generator.make_token(user),
+        "site_url": settings.SITE_URL.rstrip("/"),
+    }
+    with translation.override(language):
+        PasswordResetForm().send_mail(RESET_SUBJECT_TEMPLATE, RESET_EMAIL_TEMPLATE, context, None, context["email"])
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset by e-mail, queued through the outbox (``QueuedPasswordResetForm``)."""
+
+    form_class = QueuedPasswordResetForm
+    subject_template_name = RESET_SUBJECT_TEMPLATE
+    email_template_name = RESET_EMAIL_TEMPLATE

@@ -1,4 +1,4 @@
-"""Periodic infrastructure jobs (declared in ``manage.py setup_periodic_tasks``)."""
+"""Infrastructure jobs: the periodic ones (declared in ``manage.py setup_periodic_tasks``) and account e-mails."""
 
 from __future__ import annotations
 
@@ -25,3 +25,11 @@ def backup_create() -> str:
     backup = create()
     backups_prune()
     return str(backup.path)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def password_reset_email_send(user_id: int, language: str) -> None:
+    """Send a password reset e-mail queued by the reset page (core.accounts)."""
+    from .accounts import password_reset_email_send as send
+
+    send(user_id=user_id, language=language)

@@ -9,6 +9,8 @@ from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
+from core.models import OutboxJob
+from core.tasks import password_reset_email_send
 from tests.factories import UserFactory
 
 PASSWORD = "rahasia-123"  # the factories' password
@@ -69,11 +71,15 @@ def test_it_sends_anonymous_visitors_of_the_change_page_to_the_login(client):
         ("en", "Reset your Kinerja password", ["Open the following address", "Your new password has been saved"]),
     ],
 )
-def test_it_resets_a_forgotten_password_by_e_mail(client, user, settings, language, subject, texts):
+def test_it_resets_a_forgotten_password_by_e_mail(
+    client, user, settings, language, subject, texts, django_capture_on_commit_callbacks
+):
     settings.SITE_URL = "https://kinerja.example.go.id/"
+    settings.CELERY_TASK_ALWAYS_EAGER = True  # the queued e-mail is sent as soon as the request commits
     if language == "en":
         _english(client)
-    response = client.post(reverse("password_reset"), {"email": "SARI@example.go.id"})
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("password_reset"), {"email": "SARI@example.go.id"})
     assert response["Location"] == reverse("password_reset_done")
     (message,) = mail.outbox
     assert message.to == ["sari@example.go.id"]
@@ -90,6 +96,21 @@ def test_it_resets_a_forgotten_password_by_e_mail(client, user, settings, langua
     assert _can_log_in(client, NEW_PASSWORD)
     used_again = client.get(link.removeprefix("https://kinerja.example.go.id"), follow=True)
     assert not used_again.context["validlink"]
+
+
+def test_a_reset_request_never_waits_on_the_broker_or_the_mail_server(client, user, broker_down):
+    response = client.post(reverse("password_reset"), {"email": "sari@example.go.id"})
+    assert response["Location"] == reverse("password_reset_done")
+    assert broker_down == [] and mail.outbox == []
+    job = OutboxJob.objects.pending().get()
+    assert (job.task, job.args) == ("core.tasks.password_reset_email_send", [user.pk, "id"])  # no link stored
+
+
+def test_a_queued_reset_for_an_account_deactivated_since_sends_nothing(user):
+    user.is_active = False
+    user.save()
+    password_reset_email_send(user.pk, "id")
+    assert mail.outbox == []
 
 
 def test_it_does_not_tell_whether_an_address_has_an_account(client, user):
