@@ -12,17 +12,22 @@ from datetime import datetime, timedelta
 import redis
 from django.conf import settings
 from django.db import DatabaseError, connection
-from django.db.models import QuerySet
+from django.db.models import Count, Min, QuerySet
 from django.utils.translation import gettext_lazy as _
 from django_celery_beat.models import PeriodicTask
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from .backups import Backup, BackupError, backups_list
-from .models import Heartbeat
+from .models import Heartbeat, OutboxJob
 
-DATABASE, BROKER, WORKER = "database", "broker", "worker"
-LABELS = {DATABASE: _("Basis data"), BROKER: _("Broker Celery (Redis)"), WORKER: _("Worker Celery dan beat")}
+DATABASE, BROKER, WORKER, OUTBOX = "database", "broker", "worker", "outbox"
+LABELS = {
+    DATABASE: _("Basis data"),
+    BROKER: _("Broker Celery (Redis)"),
+    WORKER: _("Worker Celery dan beat"),
+    OUTBOX: _("Pengirim antrean (outbox)"),
+}
 
 
 @dataclass(frozen=True)
@@ -31,6 +36,7 @@ class Check:
     ok: bool
     detail: str = ""  # the error's class, never its message: the plain endpoint is public
     at: datetime | None = None  # when the component last showed life, where that is known
+    waiting: int | None = None  # jobs not yet handed to the broker (the outbox check only)
 
     @property
     def label(self) -> str:
@@ -66,11 +72,21 @@ def worker_check(*, at: datetime) -> Check:
     return Check(WORKER, ok=fresh, detail="" if fresh else "stale", at=beat)
 
 
+def outbox_check(*, at: datetime) -> Check:
+    """The dispatcher sends a job within seconds; a job waiting longer means it or the broker is down."""
+    pending = OutboxJob.objects.pending().aggregate(count=Count("pk"), oldest=Min("created_at"))
+    oldest = pending["oldest"]
+    prompt = oldest is None or at - oldest <= timedelta(seconds=settings.HEALTH_OUTBOX_STALE_SECONDS)
+    return Check(OUTBOX, ok=prompt, detail="" if prompt else "stale", at=oldest, waiting=pending["count"])
+
+
 def checks(*, at: datetime) -> list[Check]:
-    """Database, broker and worker; the worker is only asked about when the database answers."""
+    """Database, broker, worker and outbox; the last two are only asked about when the database answers."""
     database = database_check()
-    worker = worker_check(at=at) if database.ok else Check(WORKER, ok=False, detail="unknown")
-    return [database, broker_check(), worker]
+    if not database.ok:
+        unknown = [Check(name, ok=False, detail="unknown") for name in (WORKER, OUTBOX)]
+        return [database, broker_check(), *unknown]
+    return [database, broker_check(), worker_check(at=at), outbox_check(at=at)]
 
 
 def periodic_tasks() -> QuerySet[PeriodicTask]:

@@ -374,6 +374,8 @@ BACKUP_KEEP_MIN = env.int("BACKUP_KEEP_MIN", default=3)
 BACKUP_CRONTAB = {"minute": "0", "hour": "2"}
 # The health page and /health/ call a worker dead when its heartbeat (every minute) is older than this.
 HEALTH_WORKER_STALE_SECONDS = env.int("HEALTH_WORKER_STALE_SECONDS", default=300)
+# ... and the outbox dispatcher stuck when a job has waited longer than this to reach the broker.
+HEALTH_OUTBOX_STALE_SECONDS = env.int("HEALTH_OUTBOX_STALE_SECONDS", default=300)
 # Seconds the health checks wait for Redis before they call it down.
 HEALTH_BROKER_TIMEOUT = env.float("HEALTH_BROKER_TIMEOUT", default=1.0)
 # Who may open the administrators' health page: a function of the user (core knows no roles itself).

@@ -16,7 +16,7 @@ from django_celery_beat.models import PeriodicTask
 
 from core.backups import backup_create
 from core.health import Check, broker_check
-from core.models import Heartbeat
+from core.models import Heartbeat, OutboxJob
 from core.tasks import worker_heartbeat
 
 CLOSED_PORT = "redis://127.0.0.1:6399/0"
@@ -33,14 +33,17 @@ def _health(client):
 
 
 def test_it_answers_ok_when_everything_is_up(client, worker_alive):
-    assert _health(client) == (200, {"status": "ok", "checks": {"database": "ok", "broker": "ok", "worker": "ok"}})
+    assert _health(client) == (
+        200,
+        {"status": "ok", "checks": {"database": "ok", "broker": "ok", "worker": "ok", "outbox": "ok"}},
+    )
 
 
 def test_it_names_the_broker_when_redis_is_down(client, worker_alive, settings):
     settings.CELERY_BROKER_URL = CLOSED_PORT
     status, body = _health(client)
     assert (status, body["status"]) == (503, "error")
-    assert body["checks"] == {"database": "ok", "broker": "ConnectionError", "worker": "ok"}
+    assert body["checks"] == {"database": "ok", "broker": "ConnectionError", "worker": "ok", "outbox": "ok"}
 
 
 def test_it_does_not_wait_long_on_a_redis_that_never_answers(settings):
@@ -64,7 +67,7 @@ def test_it_names_a_worker_that_stopped_beating(client, worker_alive, settings):
     worker_alive.save()
     assert _health(client) == (
         503,
-        {"status": "error", "checks": {"database": "ok", "broker": "ok", "worker": "stale"}},
+        {"status": "error", "checks": {"database": "ok", "broker": "ok", "worker": "stale", "outbox": "ok"}},
     )
 
 
@@ -80,8 +83,32 @@ def test_it_names_the_database_when_it_does_not_answer(client, worker_alive, mon
     monkeypatch.setattr("core.health.connection", Unreachable())
     assert _health(client) == (
         503,
-        {"status": "error", "checks": {"database": "OperationalError", "broker": "ok", "worker": "unknown"}},
+        {
+            "status": "error",
+            "checks": {"database": "OperationalError", "broker": "ok", "worker": "unknown", "outbox": "unknown"},
+        },
     )
+
+
+def test_it_names_an_outbox_whose_jobs_wait_too_long(client, worker_alive, settings):
+    OutboxJob.objects.create(task="core.tasks.worker_heartbeat", task_id="fresh")
+    assert _health(client)[1]["checks"]["outbox"] == "ok"  # just written: the dispatcher has time
+    stale = timezone.now() - timedelta(seconds=settings.HEALTH_OUTBOX_STALE_SECONDS + 1)
+    OutboxJob.objects.filter(task_id="fresh").update(created_at=stale)
+    assert _health(client) == (
+        503,
+        {"status": "error", "checks": {"database": "ok", "broker": "ok", "worker": "ok", "outbox": "stale"}},
+    )
+    OutboxJob.objects.update(sent_at=timezone.now())
+    assert _health(client)[0] == 200  # sent jobs do not count
+
+
+def test_the_page_counts_the_jobs_waiting_in_the_outbox(client, hr_user, worker_alive):
+    OutboxJob.objects.create(task="core.tasks.worker_heartbeat", task_id="a")
+    OutboxJob.objects.create(task="core.tasks.worker_heartbeat", task_id="b")
+    client.force_login(hr_user)
+    content = client.get(reverse("core:health-detail")).content.decode()
+    assert 'data-check="outbox" data-ok="1"' in content and "2 tugas menunggu dikirim ke broker" in content
 
 
 def test_the_heartbeat_task_writes_the_workers_sign_of_life(settings, db):
@@ -112,7 +139,7 @@ def test_the_page_shows_each_check_the_last_backup_and_the_beat_schedule(client,
     backup = backup_create()
     client.force_login(hr_user)
     content = client.get(reverse("core:health-detail")).content.decode()
-    for check in ("database", "broker", "worker", "backup"):
+    for check in ("database", "broker", "worker", "outbox", "backup"):
         assert f'data-check="{check}" data-ok="1"' in content
     assert str(backup.path) in content
     assert "Tanda hidup worker" in content
