@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+from datetime import datetime
+
+from django.db.models import F, Max, QuerySet
 
 from appraisal.models import AppraisalPeriod
 from org.models import Employee, Unit
@@ -44,3 +46,16 @@ def latest_runs(*, period: AppraisalPeriod, limit: int = 10) -> list[ScoreRun]:
 
 def last_period_run(period: AppraisalPeriod) -> ScoreRun | None:
     return period.score_runs.filter(scope=ScoreRun.Scope.PERIOD).first()
+
+
+def last_computed_at(period: AppraisalPeriod) -> datetime | None:
+    """When any run (whole period, unit or employee) last wrote the period's scores; None if none ever did.
+
+    Every run rewrites the aggregates of the units it touched, so the newest unit row tells, whichever
+    run wrote it and even when the run record is gone.
+    """
+    return period.unit_scores.aggregate(at=Max("updated_at"))["at"]
+
+
+def periods_with_computed_at() -> QuerySet[AppraisalPeriod]:
+    return AppraisalPeriod.objects.annotate(computed_at=Max("unit_scores__updated_at"))

@@ -182,6 +182,21 @@ def score_run_execute(*, run: ScoreRun, on_progress: Callable[[int, int], None] 
     return run
 
 
+def _run_record(**fields) -> ScoreRun:
+    run = ScoreRun(**fields)
+    run.full_clean()
+    run.save()
+    return run
+
+
+def period_scores_compute_now(*, period: AppraisalPeriod, acting_user: User | None) -> ScoreRun:
+    """Compute a whole period in this process, recorded as a run like any other (no worker needed).
+
+    For the demo seeder: it ends with every demo employee scored, whether or not a worker is up.
+    """
+    return score_run_execute(run=_run_record(period=period, scope=ScoreRun.Scope.PERIOD, requested_by=acting_user))
+
+
 @transaction.atomic
 def score_run_request(
     *,
@@ -192,11 +207,9 @@ def score_run_request(
 ) -> ScoreRun:
     """Record a recompute request and queue it once the caller's transaction commits."""
     scope = ScoreRun.Scope.EMPLOYEE if employee else ScoreRun.Scope.UNIT if unit else ScoreRun.Scope.PERIOD
-    run = ScoreRun(
+    run = _run_record(
         period=period, scope=scope, employee=employee, unit=unit, requested_by=acting_user, task_id=str(uuid.uuid4())
     )
-    run.full_clean()
-    run.save()
     from .tasks import score_run_execute as task
 
     enqueue_on_commit(task, run.pk, task_id=run.task_id)
