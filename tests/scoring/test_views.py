@@ -69,7 +69,7 @@ def test_the_weights_rows_rescale_what_is_present(period, worked_example):
     assert sum(value for value in rows.values() if value is not None) == Decimal(1)
 
 
-def test_the_period_says_never_computed_only_until_a_run_of_any_scope_wrote_scores(client, hr_user, period, worked_example):
+def test_it_says_never_computed_only_until_a_run_of_any_scope_wrote_scores(client, hr_user, period, worked_example):
     client.force_login(hr_user)
     pages = [reverse("scoring:period-scores", args=[period.pk]), reverse("scoring:period-list")]
     assert all("Belum pernah dihitung" in client.get(url).content.decode() for url in pages)
