@@ -86,7 +86,7 @@ def test_the_period_page_explains_every_abbreviation_it_shows(client, hr_user, p
     content = client.get(reverse("scoring:period-scores", args=[period.pk]), {"titik": 4}).content.decode()
     legend = content[content.index('data-testid="score-legend"') :]
     for code in ["R", "E", "S", "B", "C", "P", "SB", "BP", "K", "SK"]:
-        assert f'<dt class="col-2">{code}</dt>' in legend
+        assert f'<dt class="col-3 col-sm-2">{code}</dt>' in legend
     assert "Butuh Perbaikan" in legend and "Sangat Kurang" in legend
     assert "Sebaran predikat (SB/B/BP/K/SK)" in content
     assert "0 / 1 / 0 / 0 / 0" in content  # the worked example's Baik, in the unit's distribution
