@@ -88,7 +88,6 @@ def peer_answers(evaluation: Evaluation, peers, scores: list[list[int]]) -> None
             PeerAnswer.objects.create(request=request, value=value, score=score)
 
 
-
 @pytest.fixture
 def worker(transactional_db):
     """A real Celery worker thread of the project's own app (every task registered), on the test broker.
