@@ -36,6 +36,16 @@ BODIES = [
     "Keberatan dapat diajukan paling lambat %(date)s.",
     "Capaian organisasi %(result)s. Buka halaman distribusi untuk rinciannya.",
 ]
+# Parameters that were words of the app (an evaluation's title, a checkpoint, a status, a result)
+# rather than names: recovered as messages too, so they follow the reader's language as well.
+WORDED_PARAMETERS = {"title", "label", "status", "result"}
+PHRASES = ["Evaluasi tahunan %(year)s", "Evaluasi %(label)s %(year)s", "Triwulan %(n)s", "Semester %(n)s"]
+WORDS = {
+    *("Menunggu putusan", "Diterima, rating diubah", "Ditolak"),  # objection statuses
+    *("Istimewa", "Baik", "Butuh Perbaikan", "Kurang"),  # organisation results
+    *("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli"),  # monthly checkpoints
+    *("Agustus", "September", "Oktober", "November", "Desember", "Tahunan"),
+}
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
 
 
@@ -53,6 +63,20 @@ def _match(text, messages):
     return None, {}
 
 
+def _worded(value):
+    """A recovered parameter as a message when it was one of the app's own words, else as it was."""
+    if value in WORDS:
+        return {"message": value, "params": {}}
+    message, params = _match(value, PHRASES)
+    if message is None:
+        return value
+    return {"message": message, "params": {name: _worded(part) for name, part in params.items()}}
+
+
+def _parameters(found):
+    return {name: _worded(value) if name in WORDED_PARAMETERS else value for name, value in found.items()}
+
+
 def forwards(apps, schema_editor):
     Notification = apps.get_model("notifications", "Notification")
     changed = []
@@ -60,7 +84,7 @@ def forwards(apps, schema_editor):
         title, title_params = _match(row.title, TITLES)
         body, body_params = _match(row.body, BODIES) if row.body else ("", {})
         row.title = title or row.title
-        row.params = {**title_params, **body_params}
+        row.params = _parameters({**title_params, **body_params})
         row.body, row.note = (body, "") if body is not None else ("", row.body)
         changed.append(row)
     Notification.objects.bulk_update(changed, ["title", "body", "params", "note"], batch_size=1000)

@@ -94,17 +94,23 @@ def test_the_migration_turns_filled_in_rows_into_messages_and_keeps_peoples_word
                 body="Keberatan dapat diajukan paling lambat 29 Mei 2025.",
             ),
             Notification(recipient=user, title="Pesan lama 100%"),
+            Notification(recipient=user, title="Penilaian diri dibuka: Evaluasi Triwulan III 2025"),
         ]
     )  # fmt: skip
     importlib.import_module("notifications.migrations.0003_message_params").forwards(apps, None)
-    returned, result, other = (Notification.objects.get(pk=row.pk) for row in made)
+    returned, result, other, quarter = (Notification.objects.get(pk=row.pk) for row in made)
     assert (returned.title, returned.params, returned.body, returned.note) == (
         "SKP Anda %(year)s dikembalikan", {"year": "2025"}, "", "Target terlalu rendah."
     )  # fmt: skip
-    assert result.params == {"title": "Evaluasi tahunan 2025", "date": "29 Mei 2025"}
+    assert result.params == {
+        "title": {"message": "Evaluasi tahunan %(year)s", "params": {"year": "2025"}},
+        "date": "29 Mei 2025",
+    }
     assert result.body == "Keberatan dapat diajukan paling lambat %(date)s."
     with translation.override("en"):
         assert returned.title_text() == "Your SKP 2025 was returned"
+        assert result.title_text() == "Result of Annual evaluation 2025 delivered"
+        assert quarter.title_text() == "Self-assessment opened: Quarter III evaluation 2025"
         # A recovered parameter stays as it was written: the migration cannot tell a date from a name.
         assert result.body_text() == "An objection may be filed until 29 Mei 2025."
         assert other.title_text() == "Pesan lama 100%"
