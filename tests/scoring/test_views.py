@@ -1,8 +1,10 @@
 """Score pages: HR overview and recompute button, progress, and each employee's own page."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import formats, timezone, translation
 
 from scoring.models import ScoreRun
 from scoring.services import scores_compute
@@ -78,6 +80,11 @@ def test_it_says_never_computed_only_until_a_run_of_any_scope_wrote_scores(clien
         content = client.get(url, {"titik": 4}).content.decode()
         assert "Belum pernah dihitung" not in content
         assert "Terakhir dihitung" in content
+    later = timezone.now() + timedelta(days=3)  # a later run that changed no row still counts
+    ScoreRun.objects.create(period=period, status=ScoreRun.Status.SUCCESS, started_at=later, finished_at=later)
+    with translation.override("id"):
+        shown = formats.date_format(timezone.localtime(later), "j M Y H:i")
+    assert f"Terakhir dihitung: {shown}" in client.get(pages[0]).content.decode()
 
 
 def test_the_period_page_explains_every_abbreviation_it_shows(client, hr_user, period, worked_example):
