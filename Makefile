@@ -1,11 +1,15 @@
 # Two commands for a newcomer: `make run` and `make test`. Both set up what is missing first.
-.PHONY: setup run test lint format bench
+.PHONY: setup run dev test lint format bench
 
 setup:
 	@bash scripts/setup.sh
 
 run: setup
 	@bash scripts/run.sh
+
+# The same stack with Django's auto-reloading debug server (DEBUG on) instead of gunicorn.
+dev: setup
+	@bash scripts/run.sh --dev
 
 test: setup lint
 	@DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python -m pytest

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
+from .messages import render
+
 
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
@@ -18,8 +20,12 @@ class Notification(models.Model):
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("penerima"), on_delete=models.CASCADE, related_name="notifications"
     )
+    # Title and body are messages in the source language (msgids), put into the reader's language with
+    # ``params`` when read (``notifications.messages``); ``note`` holds a person's own words as written.
     title = models.CharField(_("judul"), max_length=200)
     body = models.TextField(_("isi"), blank=True)
+    params = models.JSONField(_("parameter"), default=dict, blank=True)
+    note = models.TextField(_("catatan"), blank=True)
     url = models.CharField(_("tautan"), max_length=500, blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     read_at = models.DateTimeField(_("dibaca"), null=True, blank=True)
@@ -35,7 +41,15 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["recipient", "read_at"])]
 
     def __str__(self) -> str:
-        return self.title
+        return self.title_text()
+
+    def title_text(self) -> str:
+        """The title in the active language (the reader's)."""
+        return render(self.title, self.params)
+
+    def body_text(self) -> str:
+        """The body in the active language, then the person's own words, if any."""
+        return "\n\n".join(part for part in (render(self.body, self.params), self.note) if part)
 
     @property
     def local_url(self) -> str:

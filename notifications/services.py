@@ -1,15 +1,19 @@
-"""One way to tell a person something: an in-app notification, e-mailed after commit."""
+"""One way to tell a person something: an in-app notification, e-mailed after commit, each in the reader's language."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.functional import Promise
 
 from core.outbox import enqueue_on_commit
 from org.models import User
 
+from .messages import params_data, source_text
 from .models import Notification
 
 
@@ -19,9 +23,28 @@ def recipient_email(user: User) -> str:
     return user.email or (employee.email if employee is not None else "")
 
 
+def reader_language(user: User) -> str:
+    """The language the user last chose in the app, else the Pemda's default."""
+    supported = {code for code, _name in settings.LANGUAGES}
+    return user.language if user.language in supported else settings.LANGUAGE_CODE
+
+
 @transaction.atomic
-def notify(*, recipient: User | None, title: str, body: str = "", url: str = "") -> Notification | None:
+def notify(
+    *,
+    recipient: User | None,
+    title: str | Promise,
+    params: dict[str, Any] | None = None,
+    body: str | Promise = "",
+    note: str = "",
+    url: str = "",
+) -> Notification | None:
     """Store an in-app notification and queue its e-mail once the caller's transaction commits.
+
+    ``title`` and ``body`` are messages marked for translation (``gettext_lazy``), not yet filled
+    in; ``params`` fills them (see ``notifications.messages`` for what a parameter may be); ``note``
+    is a person's own words (a reason, a comment), shown as written. Everything is stored as data and
+    put into words in the reader's language when read, so the sender's language never leaks.
 
     The notification row is written in the caller's transaction, so it is never lost when the
     mail server or the broker is down; the e-mail task retries on its own. A recipient without a
@@ -29,7 +52,14 @@ def notify(*, recipient: User | None, title: str, body: str = "", url: str = "")
     """
     if recipient is None:
         return None
-    notification = Notification(recipient=recipient, title=str(title)[:200], body=str(body), url=str(url))
+    notification = Notification(
+        recipient=recipient,
+        title=source_text(title),
+        body=source_text(body),
+        params=params_data(params or {}),
+        note=note,
+        url=str(url),
+    )
     notification.full_clean()
     notification.save()
     if recipient_email(recipient):
@@ -41,7 +71,8 @@ def notify(*, recipient: User | None, title: str, body: str = "", url: str = "")
 
 @transaction.atomic
 def notification_email_send(*, notification: Notification) -> bool:
-    """Send one notification by e-mail, once, with a link back to the app (never to another site).
+    """Send one notification by e-mail, once, in the recipient's language, with a link back to the
+    app (never to another site).
 
     A job may be delivered twice (style rule 27): the row is locked and marked ``emailed_at`` in
     the same transaction as the sending, so a second delivery waits for the first and then finds
@@ -54,9 +85,11 @@ def notification_email_send(*, notification: Notification) -> bool:
     if not address:
         return False
     link = f"{settings.SITE_URL.rstrip('/')}{notification.local_url}"
+    with translation.override(reader_language(notification.recipient)):
+        subject, text = notification.title_text(), notification.body_text()
     send_mail(
-        subject=f"[Kinerja] {notification.title}",
-        message=f"{notification.body}\n\n{link}".strip(),
+        subject=f"[Kinerja] {subject}",
+        message=f"{text}\n\n{link}".strip(),
         from_email=None,
         recipient_list=[address],
     )

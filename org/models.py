@@ -27,6 +27,10 @@ UNIT_PARENT_CYCLE = _("Unit induk tidak boleh unit itu sendiri atau sub-unitnya.
 class User(AbstractUser):
     """Login account. An employee may have one; HR staff are in the HR group."""
 
+    # Recorded by ``config.middleware.ChosenLanguageMiddleware`` when the user picks a language, so
+    # e-mails reach them in it too; empty means the Pemda's default (``LANGUAGE_CODE``).
+    language = models.CharField(_("bahasa"), max_length=8, blank=True)
+
     class Meta:
         verbose_name = _("akun pengguna")
         verbose_name_plural = _("akun pengguna")

@@ -21,6 +21,14 @@ from django.utils.translation import gettext_lazy as _
 from appraisal.predikat import Predikat
 
 WEIGHTS_ALL_ZERO = _("Setidaknya satu bobot harus lebih dari 0.")
+# The official short forms of the predikat, best to worst, as the unit table and its legend show them.
+PREDIKAT_ABBREVIATIONS = (
+    ("SB", Predikat.SANGAT_BAIK),
+    ("B", Predikat.BAIK),
+    ("BP", Predikat.BUTUH_PERBAIKAN),
+    ("K", Predikat.KURANG_MISCONDUCT),
+    ("SK", Predikat.SANGAT_KURANG),
+)
 
 
 def _setting(name: str):
@@ -214,6 +222,10 @@ class UnitScore(models.Model):
 
     def __str__(self) -> str:
         return f"{self.unit_id}@{self.period_id}/{self.checkpoint}"
+
+    def predikat_distribution(self) -> list[int]:
+        """How many people hold each predikat, in the order of ``PREDIKAT_ABBREVIATIONS``."""
+        return [self.predikat_counts.get(predikat, 0) for _short, predikat in PREDIKAT_ABBREVIATIONS]
 
 
 class ScoreRunQuerySet(models.QuerySet):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+from datetime import datetime
+
+from django.db.models import F, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Greatest
 
 from appraisal.models import AppraisalPeriod
 from org.models import Employee, Unit
@@ -44,3 +47,23 @@ def latest_runs(*, period: AppraisalPeriod, limit: int = 10) -> list[ScoreRun]:
 
 def last_period_run(period: AppraisalPeriod) -> ScoreRun | None:
     return period.score_runs.filter(scope=ScoreRun.Scope.PERIOD).first()
+
+
+def periods_with_computed_at() -> QuerySet[AppraisalPeriod]:
+    """Periods with ``computed_at``: when any run (whole period, unit or employee) last computed them.
+
+    That is the latest successful run, or the newest unit aggregate if later: every computation
+    writes the aggregates it changed, so they tell even when no run record is left. None: never.
+    """
+    runs = ScoreRun.objects.filter(period=OuterRef("pk"), status=ScoreRun.Status.SUCCESS)
+    units = UnitScore.objects.filter(period=OuterRef("pk"))
+    return AppraisalPeriod.objects.annotate(
+        computed_at=Greatest(  # PostgreSQL's GREATEST skips NULLs
+            Subquery(runs.order_by(F("finished_at").desc(nulls_last=True)).values("finished_at")[:1]),
+            Subquery(units.order_by("-updated_at").values("updated_at")[:1]),
+        )
+    )
+
+
+def last_computed_at(period: AppraisalPeriod) -> datetime | None:
+    return periods_with_computed_at().filter(pk=period.pk).values_list("computed_at", flat=True).first()

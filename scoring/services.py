@@ -216,12 +216,26 @@ def score_run_execute(*, run_id: int, retry_transient: bool = False) -> ScoreRun
 
 def _run_queue(run: ScoreRun) -> ScoreRun:
     run.task_id = str(uuid.uuid4())
-    run.full_clean()
-    run.save()
+    _run_save(run)
     from .tasks import score_run_execute as task
 
     enqueue_on_commit(task, run.pk, task_id=run.task_id)
     return run
+
+
+def _run_save(run: ScoreRun) -> ScoreRun:
+    run.full_clean()
+    run.save()
+    return run
+
+
+def period_scores_compute_now(*, period: AppraisalPeriod, acting_user: User | None) -> ScoreRun:
+    """Compute a whole period in this process, recorded as a run like any other (no worker needed).
+
+    For the demo seeder: it ends with every demo employee scored, whether or not a worker is up.
+    """
+    run = _run_save(ScoreRun(period=period, scope=ScoreRun.Scope.PERIOD, requested_by=acting_user))
+    return score_run_execute(run_id=run.pk)
 
 
 @transaction.atomic

@@ -18,7 +18,7 @@ from org.models import Employee, Unit
 from org.roles import can_view_employee, employee_of, hr_required
 
 from . import selectors
-from .models import ScoreRun
+from .models import PREDIKAT_ABBREVIATIONS, ScoreRun
 from .services import score_run_request
 
 SCORES_PER_PAGE = 50
@@ -26,8 +26,7 @@ SCORES_PER_PAGE = 50
 
 @hr_required
 def period_list(request):
-    periods = [(period, selectors.last_period_run(period)) for period in AppraisalPeriod.objects.all()]
-    return render(request, "scoring/period_list.html", {"periods": periods})
+    return render(request, "scoring/period_list.html", {"periods": selectors.periods_with_computed_at()})
 
 
 def _chosen_checkpoint(request, period: AppraisalPeriod) -> int:
@@ -53,7 +52,9 @@ def period_scores(request, pk: int):
         "page": Paginator(scores, SCORES_PER_PAGE).get_page(request.GET.get("page")),
         "query": f"titik={checkpoint}" + (f"&unit={unit.pk}" if unit else ""),
         "unit_scores": selectors.top_unit_scores(period=period, checkpoint=checkpoint),
+        "computed_at": selectors.last_computed_at(period),
         "last_run": selectors.last_period_run(period),
+        "predikat_abbreviations": PREDIKAT_ABBREVIATIONS,
         "runs": selectors.latest_runs(period=period),
     }
     return render(request, "scoring/period_scores.html", context)

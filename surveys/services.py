@@ -338,8 +338,9 @@ def complaint_submit(
     if (head := responsible_head(unit)) is not None:
         notify(
             recipient=head.user,
-            title=str(NEW_COMPLAINT_TITLE % {"unit": unit.name}),
-            body=body[:300],
+            title=NEW_COMPLAINT_TITLE,
+            params={"unit": unit.name},
+            note=body[:300],
             url=reverse("surveys:complaint-detail", args=[complaint.pk]),
         )
     return complaint

@@ -13,14 +13,15 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
+from django.utils.functional import Promise
 from django.utils.http import urlencode
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
 from org.models import Unit, User
 from org.roles import HR_GROUP
 
+from ..distribution import OrgResult
 from ..models import AppraisalPeriod, Evaluation, OrganisationResult
 from ..permissions import can_set_org_result, ensure_period_writable
 from ..selectors import UnitDistribution, unit_distribution, unit_head
@@ -50,9 +51,9 @@ def org_result_set(
     row.full_clean()
     row.save()
     head = unit_head(unit)
-    title = _t("Capaian kinerja organisasi %(unit)s %(year)s: %(result)s")
-    params = {"unit": unit.name, "year": period.year, "result": row.get_result_display()}
-    notify(recipient=head.user if head else None, title=title % params, url=distribution_url(unit, period))
+    title = _("Capaian kinerja organisasi %(unit)s %(year)s: %(result)s")
+    params = {"unit": unit.name, "year": period.year, "result": _result_label(row)}
+    notify(recipient=head.user if head else None, title=title, params=params, url=distribution_url(unit, period))
     distribution_refresh(unit=unit, period=period)
     return row
 
@@ -72,20 +73,21 @@ def distribution_refresh(*, unit: Unit, period: AppraisalPeriod) -> UnitDistribu
 
 
 def _warn(state: UnitDistribution) -> None:
-    title = _t("Sebaran predikat %(unit)s %(year)s melampaui pola distribusi") % {
-        "unit": state.unit.name,
-        "year": state.period.year,
-    }
-    body = _t("Capaian organisasi %(result)s. Buka halaman distribusi untuk rinciannya.") % {
-        "result": state.org_result.get_result_display()
-    }
+    title = _("Sebaran predikat %(unit)s %(year)s melampaui pola distribusi")
+    body = _("Capaian organisasi %(result)s. Buka halaman distribusi untuk rinciannya.")
+    params = {"unit": state.unit.name, "year": state.period.year, "result": _result_label(state.org_result)}
     url = distribution_url(state.unit, state.period)
     head = unit_head(state.unit)
     recipients = {user.pk: user for user in User.objects.filter(groups__name=HR_GROUP, is_active=True)}
     if head is not None and head.user is not None:
         recipients[head.user.pk] = head.user
     for user in recipients.values():
-        notify(recipient=user, title=title, body=body, url=url)
+        notify(recipient=user, title=title, params=params, body=body, url=url)
+
+
+def _result_label(row: OrganisationResult) -> Promise:
+    """The result's label, translated when the notification is read."""
+    return OrgResult(row.result).label
 
 
 def refresh_for(evaluation: Evaluation) -> None:

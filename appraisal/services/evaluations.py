@@ -19,9 +19,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _t
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from notifications.messages import InEveryLanguage
 from notifications.services import notify
 from org.models import Employee, User
 from scoring.services import employee_scores_queue
@@ -168,9 +169,16 @@ def check_version(evaluation: Evaluation, version: int) -> None:
     raise ValidationError(STALE, code="stale", params={"name": name, "time": time})
 
 
-def notify_person(employee: Employee | None, title: str, evaluation: Evaluation, body: str = "") -> None:
+def notify_person(employee: Employee | None, title: Promise, evaluation: Evaluation, **message) -> None:
+    """Tell the person about the evaluation; ``message`` is what ``notify`` takes (params, body, note)."""
     user = employee.user if employee is not None else None
-    notify(recipient=user, title=title, body=body, url=reverse("appraisal:evaluation-detail", args=[evaluation.pk]))
+    url = reverse("appraisal:evaluation-detail", args=[evaluation.pk])
+    notify(recipient=user, title=title, url=url, **message)
+
+
+def evaluation_title(evaluation: Evaluation) -> InEveryLanguage:
+    """The evaluation's title as a notification parameter (the model words it, per language)."""
+    return InEveryLanguage(lambda: evaluation.title)
 
 
 @transaction.atomic
@@ -195,7 +203,8 @@ def evaluation_open(*, plan: Plan, kind: str, checkpoint: int | None, acting_use
     )
     ensure_result_rows(evaluation)
     EvaluationLog.objects.create(evaluation=evaluation, action=A.OPEN, to_status=evaluation.status, actor=acting_user)
-    notify_person(plan.employee, _t("Penilaian diri dibuka: %(title)s") % {"title": evaluation.title}, evaluation)
+    title = _("Penilaian diri dibuka: %(title)s")
+    notify_person(plan.employee, title, evaluation, params={"title": evaluation_title(evaluation)})
     return evaluation
 
 
@@ -307,8 +316,8 @@ def evaluation_self_submit(*, evaluation: Evaluation, acting_user: User) -> Eval
     evaluation, log = begin_transition(evaluation, A.SELF_SUBMIT, acting_user)
     evaluation.self_submitted_at = timezone.now()
     finish_transition(evaluation, log, "self_submitted_at")
-    title = _t("Penilaian diri dikirim: %(name)s") % {"name": evaluation.plan.employee.name}
-    notify_person(evaluation.plan.assessor, title, evaluation)
+    title = _("Penilaian diri dikirim: %(name)s")
+    notify_person(evaluation.plan.assessor, title, evaluation, params={"name": evaluation.plan.employee.name})
     return evaluation
 
 
@@ -341,8 +350,9 @@ def evaluation_submit(*, evaluation: Evaluation, acting_user: User) -> Evaluatio
     evaluation.sent_at = evaluation.submitted_at if action == A.SEND else None
     finish_transition(evaluation, log, "achievement", "submitted_at", "sent_at")
     if action == A.SUBMIT:
-        title = _t("Evaluasi menunggu persetujuan: %(name)s") % {"name": evaluation.plan.employee.name}
-        notify_person(evaluation.plan.assessor_superior, title, evaluation)
+        title = _("Evaluasi menunggu persetujuan: %(name)s")
+        params = {"name": evaluation.plan.employee.name}
+        notify_person(evaluation.plan.assessor_superior, title, evaluation, params=params)
     else:
         _release(evaluation, acting_user)
     distribution.refresh_for(evaluation)
@@ -357,13 +367,11 @@ def _release(evaluation: Evaluation, acting_user: User) -> None:
 
 def _notify_result(evaluation: Evaluation) -> None:
     deadline = evaluation.objection_deadline()
-    body = (
-        _t("Keberatan dapat diajukan paling lambat %(date)s.") % {"date": formats.date_format(deadline)}
-        if deadline
-        else ""
-    )
-    title = _t("Hasil %(title)s disampaikan") % {"title": evaluation.title}
-    notify_person(evaluation.plan.employee, title, evaluation, body)
+    params = {"title": evaluation_title(evaluation)}
+    if deadline:
+        params["date"] = InEveryLanguage(lambda: formats.date_format(deadline))
+    body = _("Keberatan dapat diajukan paling lambat %(date)s.") if deadline else ""
+    notify_person(evaluation.plan.employee, _("Hasil %(title)s disampaikan"), evaluation, params=params, body=body)
 
 
 @transaction.atomic
@@ -383,7 +391,7 @@ def evaluation_approve(*, evaluation: Evaluation, acting_user: User) -> Evaluati
 def evaluation_return(*, evaluation: Evaluation, reason: str, acting_user: User) -> Evaluation:
     """The superior sends the ratings back to the official with a reason."""
     evaluation = _transition(evaluation, A.RETURN, acting_user, reason)
-    title = _t("Evaluasi dikembalikan: %(name)s") % {"name": evaluation.plan.employee.name}
-    notify_person(evaluation.plan.assessor, title, evaluation, reason)
+    title, params = _("Evaluasi dikembalikan: %(name)s"), {"name": evaluation.plan.employee.name}
+    notify_person(evaluation.plan.assessor, title, evaluation, params=params, note=reason)
     distribution.refresh_for(evaluation)
     return evaluation

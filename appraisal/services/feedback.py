@@ -12,7 +12,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
@@ -80,7 +79,7 @@ def feedback_note_add(
     note.save()
     if not is_private:
         url = reverse("appraisal:feedback-list", args=[plan.pk])
-        notify(recipient=plan.employee.user, title=_t("Umpan balik baru dari pejabat penilai"), body=note.text, url=url)
+        notify(recipient=plan.employee.user, title=_("Umpan balik baru dari pejabat penilai"), note=note.text, url=url)
     return note
 
 
@@ -143,8 +142,8 @@ def peer_invite(*, evaluation: Evaluation, peer: Employee, acting_user: User) ->
         raise ValidationError({"peer": PEER_ALREADY})
     request = PeerRequest.objects.create(evaluation=evaluation, peer=peer, invited_by=acting_user)
     url = reverse("appraisal:peer-answer", args=[request.pk])
-    title = _t("Permintaan masukan rekan kerja untuk %(name)s") % {"name": evaluation.plan.employee.name}
-    notify(recipient=peer.user, title=title, url=url)
+    title = _("Permintaan masukan rekan kerja untuk %(name)s")
+    notify(recipient=peer.user, title=title, params={"name": evaluation.plan.employee.name}, url=url)
     return request
 
 
@@ -165,6 +164,6 @@ def peer_answer(*, request: PeerRequest, scores: dict[int, int], comment: str, a
     PeerAnswer.objects.bulk_create(PeerAnswer(request=request, value=v, score=scores[v.pk]) for v in values)
     request.comment, request.answered_at = comment.strip(), timezone.now()
     request.save(update_fields=["comment", "answered_at"])
-    title = _t("Masukan rekan kerja diterima untuk %(name)s") % {"name": request.evaluation.plan.employee.name}
-    notify_person(request.evaluation.plan.assessor, title, request.evaluation)
+    title, params = _("Masukan rekan kerja diterima untuk %(name)s"), {"name": request.evaluation.plan.employee.name}
+    notify_person(request.evaluation.plan.assessor, title, request.evaluation, params=params)
     return request

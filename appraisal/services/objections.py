@@ -11,7 +11,6 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import formats, timezone
-from django.utils.translation import gettext as _t
 from django.utils.translation import gettext_lazy as _
 
 from org.models import User
@@ -51,8 +50,8 @@ def objection_file(*, evaluation: Evaluation, reason: str, acting_user: User) ->
     objection.full_clean()
     objection.save()
     finish_transition(evaluation, log)
-    title = _t("Keberatan atas evaluasi %(name)s") % {"name": evaluation.plan.employee.name}
-    notify_person(evaluation.plan.assessor_superior, title, evaluation, log.reason)
+    title, params = _("Keberatan atas evaluasi %(name)s"), {"name": evaluation.plan.employee.name}
+    notify_person(evaluation.plan.assessor_superior, title, evaluation, params=params, note=log.reason)
     return objection
 
 
@@ -74,11 +73,10 @@ def objection_decide(
     objection.full_clean()
     objection.save()
     finish_transition(evaluation, log, "work_rating", "behaviour_rating", "predikat")
-    title = _t("Keberatan Anda telah diputus: %(status)s") % {"status": objection.get_status_display()}
-    notify_person(evaluation.plan.employee, title, evaluation, log.reason)
-    notify_person(evaluation.plan.assessor, _t("Keberatan %(name)s telah diputus") % {
-        "name": evaluation.plan.employee.name
-    }, evaluation)  # fmt: skip
+    title, params = _("Keberatan Anda telah diputus: %(status)s"), {"status": Objection.Status(objection.status).label}
+    notify_person(evaluation.plan.employee, title, evaluation, params=params, note=log.reason)
+    title, params = _("Keberatan %(name)s telah diputus"), {"name": evaluation.plan.employee.name}
+    notify_person(evaluation.plan.assessor, title, evaluation, params=params)
     distribution.refresh_for(evaluation)
     employee_scores_queue(plan=evaluation.plan, acting_user=acting_user)
     return objection

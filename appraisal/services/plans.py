@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models import ProtectedError
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _t
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
@@ -197,7 +197,7 @@ def plan_submit(*, plan: Plan, acting_user: User) -> Plan:
     plan, log = _transition(plan=plan, action=PlanLog.Action.SUBMIT, acting_user=acting_user)
     _check_complete(plan)
     _finish(plan, log)
-    _notify(plan.assessor, _t("SKP menunggu persetujuan: %(name)s") % {"name": plan.employee.name}, plan)
+    _notify(plan.assessor, _("SKP menunggu persetujuan: %(name)s"), plan, params={"name": plan.employee.name})
     return plan
 
 
@@ -207,7 +207,7 @@ def plan_approve(*, plan: Plan, acting_user: User) -> Plan:
     plan, log = _transition(plan=plan, action=PlanLog.Action.APPROVE, acting_user=acting_user)
     plan.approved_at = timezone.now()
     _finish(plan, log, "approved_at")
-    _notify(plan.employee, _t("SKP Anda %(year)s disetujui") % {"year": plan.period.year}, plan)
+    _notify(plan.employee, _("SKP Anda %(year)s disetujui"), plan, params={"year": plan.period.year})
     return plan
 
 
@@ -216,7 +216,8 @@ def plan_return(*, plan: Plan, reason: str, acting_user: User) -> Plan:
     """The Pejabat Penilai sends the plan back to the employee with a reason."""
     plan, log = _transition(plan=plan, action=PlanLog.Action.RETURN, acting_user=acting_user, reason=reason)
     _finish(plan, log)
-    _notify(plan.employee, _t("SKP Anda %(year)s dikembalikan") % {"year": plan.period.year}, plan, log.reason)
+    title, params = _("SKP Anda %(year)s dikembalikan"), {"year": plan.period.year}
+    _notify(plan.employee, title, plan, params=params, note=log.reason)
     return plan
 
 
@@ -231,7 +232,7 @@ def plan_revise(*, plan: Plan, reason: str, acting_user: User) -> Plan:
     plan.revision += 1
     _finish(plan, log, "revision")
     other = plan.assessor if employee_of(acting_user) == plan.employee else plan.employee
-    _notify(other, _t("Revisi SKP dibuka: %(name)s") % {"name": plan.employee.name}, plan, log.reason)
+    _notify(other, _("Revisi SKP dibuka: %(name)s"), plan, params={"name": plan.employee.name}, note=log.reason)
     return plan
 
 
@@ -246,9 +247,10 @@ def _check_complete(plan: Plan) -> None:
         raise ValidationError(ASPECT_REQUIRED)
 
 
-def _notify(recipient: Employee | None, title: str, plan: Plan, body: str = "") -> None:
+def _notify(recipient: Employee | None, title: Promise, plan: Plan, *, params: dict, note: str = "") -> None:
     user = recipient.user if recipient is not None else None
-    notify(recipient=user, title=title, body=body, url=reverse("appraisal:plan-detail", args=[plan.pk]))
+    url = reverse("appraisal:plan-detail", args=[plan.pk])
+    notify(recipient=user, title=title, params=params, note=note, url=url)
 
 
 def plan_content(plan: Plan) -> dict:

@@ -1,16 +1,15 @@
-"""Development settings: safe defaults so ``make run`` works with no configuration."""
+"""Development settings (``make dev``, tests): DEBUG on and safe defaults, so nothing needs configuring."""
 
-import os
+from .defaults import DEV_SECRET_KEY, use_local_environment
 
-# Development defaults; the scripts and the README name the same ones.
-os.environ.setdefault("DATABASE_URL", "postgres://kinerja:kinerja@127.0.0.1:5432/kinerja")
-os.environ.setdefault("REDIS_URL", "redis://127.0.0.1:6379/0")
+# The scripts and the README name the same defaults.
+use_local_environment()
 
 from .base import *  # noqa: E402, F403
 from .base import env  # noqa: E402
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
-SECRET_KEY = env("DJANGO_SECRET_KEY", default="dev-only-insecure-key-change-me-in-production-0123456789")
+SECRET_KEY = env("DJANGO_SECRET_KEY", default=DEV_SECRET_KEY)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]", "0.0.0.0"])
 # seed_demo may create its demo logins here (never in production).
 DEMO_DATA_ALLOWED = True

@@ -62,7 +62,7 @@ def test_it_lets_hr_and_the_head_of_the_unit_above_set_the_result(bidang, period
     assert set_result(bidang, period, hr_user).result == "BAIK"
     assert set_result(bidang, period, kadis.user, "ISTIMEWA").result == "ISTIMEWA"
     assert OrganisationResult.objects.get().set_by == kadis.user
-    assert Notification.objects.filter(recipient=kabid.user, title__contains="Istimewa").exists()
+    assert any("Istimewa" in n.title_text() for n in Notification.objects.filter(recipient=kabid.user))
     with pytest.raises(PermissionDenied):
         set_result(bidang, period, kabid.user)  # a head does not set their own unit's result
 

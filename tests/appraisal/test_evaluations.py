@@ -149,7 +149,7 @@ def test_it_sends_the_approved_result_and_opens_the_objection_window(sent, emplo
     assert sent.status == S.SENT and sent.approved_by == head.user and sent.sent_at
     assert str(sent.objection_deadline()) == "2026-05-29"  # 15 May + 14 days
     note = Notification.objects.get(recipient=employee.user, title__contains="disampaikan")
-    assert "29" in note.body
+    assert "29 Mei 2026" in note.body_text()
 
 
 def test_it_returns_to_the_assessor_with_a_reason(submitted, head, supervisor):
@@ -158,7 +158,7 @@ def test_it_returns_to_the_assessor_with_a_reason(submitted, head, supervisor):
     back = services.evaluation_return(evaluation=submitted, reason="Perilaku perlu ditinjau", acting_user=head.user)
     assert back.status == S.RATING
     assert back.logs.first().reason == "Perilaku perlu ditinjau"
-    assert Notification.objects.filter(recipient=supervisor.user, body="Perilaku perlu ditinjau").exists()
+    assert Notification.objects.filter(recipient=supervisor.user, note="Perilaku perlu ditinjau").exists()
 
 
 def test_it_sends_a_periodic_evaluation_straight_to_the_employee(approved_plan, supervisor, employee):

@@ -29,7 +29,7 @@ def note(plan, user, *, private=False, day=date(2026, 5, 2), text="Layanan cepat
 def test_it_records_a_dated_note_and_tells_the_employee(approved_plan, supervisor, employee):
     created = note(approved_plan, supervisor.user, work_result=approved_plan.work_results.get())
     assert created.date == date(2026, 5, 2) and created.author == supervisor.user
-    assert Notification.objects.filter(recipient=employee.user, body="Layanan cepat").exists()
+    assert Notification.objects.filter(recipient=employee.user, note="Layanan cepat").exists()
 
 
 def test_it_keeps_private_notes_from_the_employee_and_the_head(
@@ -37,7 +37,7 @@ def test_it_keeps_private_notes_from_the_employee_and_the_head(
 ):
     note(approved_plan, supervisor.user, text="Terbuka untuk pegawai")
     note(approved_plan, supervisor.user, private=True, text="Catatan rahasia atasan")
-    assert not Notification.objects.filter(body="Catatan rahasia atasan").exists()
+    assert not Notification.objects.filter(note="Catatan rahasia atasan").exists()
     url = reverse("appraisal:feedback-list", args=[approved_plan.pk])
     for user, sees_private in [(employee.user, False), (head.user, False), (supervisor.user, True), (hr_user, True)]:
         client.force_login(user)

@@ -93,7 +93,7 @@ def test_it_upholds_with_a_changed_rating_and_derives_the_predikat_again(sent, e
     assert (decided.status, decided.old_predikat, decided.new_predikat) == ("UPHELD", "BAIK", "SANGAT_BAIK")
     changes = RatingChange.objects.filter(evaluation=evaluation, context="OBJECTION", actor=head.user)
     assert set(changes.values_list("field", flat=True)) == {"WORK", "BEHAVIOUR", "PREDIKAT"}
-    assert Notification.objects.filter(recipient=employee.user, body="Capaian terbukti di atas target").exists()
+    assert Notification.objects.filter(recipient=employee.user, note="Capaian terbukti di atas target").exists()
     assert Notification.objects.filter(recipient=supervisor.user, title__contains="diputus").exists()
 
 

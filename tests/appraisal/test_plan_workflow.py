@@ -114,7 +114,7 @@ def test_it_shows_the_return_reason_to_the_employee(client, employee, supervisor
     set_status(plan, S.SUBMITTED)
     client.force_login(supervisor.user)
     client.post(reverse("appraisal:plan-return", args=[plan.pk]), {"reason": "Indikator kualitas belum ada"})
-    assert Notification.objects.get(recipient=employee.user).body == "Indikator kualitas belum ada"
+    assert Notification.objects.get(recipient=employee.user).note == "Indikator kualitas belum ada"
     client.force_login(employee.user)
     page = client.get(plan.get_absolute_url()).content.decode()
     assert "Indikator kualitas belum ada" in page

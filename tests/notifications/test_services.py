@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from core.models import OutboxJob
 from notifications.models import Notification
@@ -30,8 +32,13 @@ def test_it_skips_a_recipient_without_login(db):
     assert not Notification.objects.exists()
 
 
-def test_it_cuts_an_overlong_title_to_the_column_size(db):
-    assert len(notify(recipient=UserFactory(), title="x" * 300).title) == 200
+def test_it_keeps_a_long_parameter_whole_because_the_column_holds_only_the_message(db):
+    notification = notify(
+        recipient=UserFactory(), title=gettext_lazy("Pengaduan baru untuk %(unit)s"), params={"unit": "x" * 300}
+    )
+    assert notification.title == "Pengaduan baru untuk %(unit)s"
+    with translation.override("id"):
+        assert notification.title_text() == "Pengaduan baru untuk " + "x" * 300
 
 
 def test_it_emails_through_the_task_only_after_commit(eager, django_capture_on_commit_callbacks):

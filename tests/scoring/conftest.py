@@ -100,3 +100,23 @@ def wait_for_status(run: ScoreRun, status: str, *, seconds: float = 90) -> bool:
             return True
         pause.wait(0.2)
     return False
+
+
+@pytest.fixture
+def worker(transactional_db):
+    """A real Celery worker thread of the project's own app (every task registered), on the test broker.
+
+    celery.contrib.pytest's ``celery_worker`` builds a fresh test app per test, and only the first
+    one gets the shared tasks; a browser test that queues from the live server's thread needs the
+    app the code itself uses, as the default app of every thread.
+    """
+    from celery import _state
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    previous = _state.default_app
+    app.set_default()  # other threads (the live server's) resolve shared tasks through the default app
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as running:
+        yield running
+    _state.set_default_app(previous)

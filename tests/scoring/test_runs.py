@@ -14,7 +14,7 @@ from tests.scoring.conftest import TODAY, approved_plan, wait_for_status
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_requested_run_is_carried_out_by_a_real_worker(celery_app, celery_worker, worked_example, period, hr_user):
+def test_a_requested_run_is_carried_out_by_a_real_worker(worker, worked_example, period, hr_user):
     run = score_run_request(period=period, acting_user=hr_user)
     assert dispatch_pending().sent == 1
     assert wait_for_status(run, ScoreRun.Status.SUCCESS, seconds=60)

@@ -1,8 +1,10 @@
 """Score pages: HR overview and recompute button, progress, and each employee's own page."""
 
+from datetime import timedelta
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import formats, timezone, translation
 
 from scoring.models import ScoreRun
 from scoring.services import scores_compute
@@ -67,3 +69,41 @@ def test_the_weights_rows_rescale_what_is_present(period, worked_example):
     rows = {code: effective for code, _weight, _value, effective in score.weight_rows()}
     assert rows["P"] is None
     assert sum(value for value in rows.values() if value is not None) == Decimal(1)
+
+
+def test_it_says_never_computed_only_until_a_run_of_any_scope_wrote_scores(client, hr_user, period, worked_example):
+    client.force_login(hr_user)
+    pages = [reverse("scoring:period-scores", args=[period.pk]), reverse("scoring:period-list")]
+    assert all("Belum pernah dihitung" in client.get(url).content.decode() for url in pages)
+    scores_compute(period=period, employee=worked_example, today=TODAY)  # one employee, no whole-period run
+    for url in pages:
+        content = client.get(url, {"titik": 4}).content.decode()
+        assert "Belum pernah dihitung" not in content
+        assert "Terakhir dihitung" in content
+    later = timezone.now() + timedelta(days=3)  # a later run that changed no row still counts
+    ScoreRun.objects.create(period=period, status=ScoreRun.Status.SUCCESS, started_at=later, finished_at=later)
+    with translation.override("id"):
+        shown = formats.date_format(timezone.localtime(later), "j M Y H:i")
+    assert f"Terakhir dihitung: {shown}" in client.get(pages[0]).content.decode()
+
+
+def test_the_period_page_explains_every_abbreviation_it_shows(client, hr_user, period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    client.force_login(hr_user)
+    content = client.get(reverse("scoring:period-scores", args=[period.pk]), {"titik": 4}).content.decode()
+    legend = content[content.index('data-testid="score-legend"') :]
+    for code in ["R", "E", "S", "B", "C", "P", "SB", "BP", "K", "SK"]:
+        assert f'<dt class="col-3 col-sm-2">{code}</dt>' in legend
+    assert "Butuh Perbaikan" in legend and "Sangat Kurang" in legend
+    assert "Sebaran predikat (SB/B/BP/K/SK)" in content
+    assert "0 / 1 / 0 / 0 / 0" in content  # the worked example's Baik, in the unit's distribution
+
+
+def test_each_checkpoint_links_to_the_achievement_detail_of_that_checkpoint(client, period, worked_example):
+    scores_compute(period=period, today=TODAY)
+    client.force_login(worked_example.user)
+    content = client.get(reverse("scoring:employee-scores", args=[worked_example.pk])).content.decode()
+    plan = worked_example.plans.get()
+    detail = reverse("appraisal:plan-achievement", args=[plan.pk])
+    assert [n for n in range(1, 5) if f'href="{detail}?titik={n}"' in content] == [1, 2, 3, 4]
+    assert f'href="{detail}"' not in content

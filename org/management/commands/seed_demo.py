@@ -20,6 +20,8 @@ APP_SEEDERS: tuple[str, ...] = (
     "appraisal.demo.seed_appraisal",
     "appraisal.demo_evaluations.seed_evaluations",
     "surveys.demo.seed_surveys",
+    # Last: the demo ends with the latest period computed for every employee, from all the data above.
+    "scoring.demo.seed_scores",
 )
 
 EMPLOYEES_NEGATIVE = gettext_lazy("--employees harus 0 atau lebih.")
