@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 import kombu.pools
 import pytest
 from celery import Celery
+from django.db import connections
 
 from config.celery import app as celery_app
+from core.outbox import dispatch_forever
 from tests.factories import EmployeeFactory, HrUserFactory, PositionFactory, UnitFactory, UserFactory
 
 
@@ -87,3 +91,21 @@ def broker_down(settings, monkeypatch):
     monkeypatch.setattr(Celery, "send_task", recording_send_task)
     yield published
     drop_broker_pools()
+
+
+@pytest.fixture
+def outbox_dispatcher(transactional_db):
+    """The outbox dispatcher in a thread, as `manage.py dispatch_outbox` runs beside a worker."""
+    stop = threading.Event()
+
+    def run() -> None:
+        try:
+            dispatch_forever(poll_seconds=0.2, stop=stop)
+        finally:
+            connections.close_all()  # this thread's own connection, before the test database goes
+
+    thread = threading.Thread(target=run, name="outbox-dispatcher", daemon=True)
+    thread.start()
+    yield
+    stop.set()
+    thread.join(timeout=10)

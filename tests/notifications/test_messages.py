@@ -97,7 +97,7 @@ def test_the_migration_turns_filled_in_rows_into_messages_and_keeps_peoples_word
             Notification(recipient=user, title="Penilaian diri dibuka: Evaluasi Triwulan III 2025"),
         ]
     )  # fmt: skip
-    importlib.import_module("notifications.migrations.0003_message_params").forwards(apps, None)
+    importlib.import_module("notifications.migrations.0004_message_params").forwards(apps, None)
     returned, result, other, quarter = (Notification.objects.get(pk=row.pk) for row in made)
     assert (returned.title, returned.params, returned.body, returned.note) == (
         "SKP Anda %(year)s dikembalikan", {"year": "2025"}, "", "Target terlalu rendah."

@@ -12,7 +12,7 @@ from tests.test_browser import VIEWPORTS, _log_in, _shot
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("size", VIEWPORTS)
 def test_hr_recomputes_and_sees_the_scores_with_their_legend(
-    live_server, page: Page, worker, hr_user, period, worked_example, size
+    live_server, page: Page, worker, outbox_dispatcher, hr_user, period, worked_example, size
 ):
     page.set_viewport_size(VIEWPORTS[size])
     _log_in(page, live_server.url, "hr")
