@@ -133,8 +133,13 @@ def _template(position, section, result, aspect, text, target, unit, direction, 
     )  # fmt: skip
 
 
+# One plan in this many is still a draft and the next one submitted: enough to show every step of the
+# workflow, few enough that the demo's computed period scores nearly everyone (an unapproved plan has none).
+PLAN_CYCLE = 15
+
+
 def _states(employees: list[Employee], *, returned_exists: bool) -> list[str]:
-    """Mostly approved; every 7th draft, the next submitted, one returned (needs an assessor).
+    """Mostly approved, as in November of a real year; every 15th draft, the next submitted, one returned.
 
     People with a demo login always get an approved plan, so each demo role has progress to show, and
     one of their reports (without a login) has submitted a plan, so each demo supervisor has one to decide.
@@ -156,7 +161,7 @@ def _states(employees: list[Employee], *, returned_exists: bool) -> list[str]:
 
 
 def _cycle(index: int, *, has_assessor: bool) -> str:
-    state = {1: Plan.Status.DRAFT, 2: Plan.Status.SUBMITTED}.get(index % 7, Plan.Status.APPROVED)
+    state = {1: Plan.Status.DRAFT, 2: Plan.Status.SUBMITTED}.get(index % PLAN_CYCLE, Plan.Status.APPROVED)
     return Plan.Status.APPROVED if state == Plan.Status.SUBMITTED and not has_assessor else state
 
 
