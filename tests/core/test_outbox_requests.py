@@ -25,6 +25,7 @@ from tests.surveys.conftest import form_url, submit
 
 EMAIL = "notifications.tasks.notification_email_send"
 RECOMPUTE = "scoring.tasks.score_run_execute"
+SCORE_CHANGES = {"appraisal:evaluation-approve", "appraisal:objection-decide"}
 PASSWORD = "rahasia-123"  # the factories' password
 
 
@@ -106,8 +107,12 @@ def test_each_evaluation_step_and_the_objection_decision_queue_their_work_withou
         evaluation = Evaluation.objects.first()
         target = plan.pk if url_name == "appraisal:evaluation-create" else evaluation.pk
         form = data(evaluation) if callable(data) else data
+        ScoreMark.objects.all().delete()
         response, queued = send(person.user, url_name, target, form)
         assert (url_name, response.status_code, queued) == (url_name, 302, Counter(expected))
+        # The result sent and the objection decided mark the employee for the scoring job.
+        marks = [(employee.pk, plan.period.year)] if url_name in SCORE_CHANGES else []
+        assert (url_name, list(ScoreMark.objects.values_list("employee", "year"))) == (url_name, marks)
     evaluation = Evaluation.objects.get()
     assert (evaluation.status, evaluation.objection.status) == (Evaluation.Status.DECIDED, Objection.Status.REJECTED)
     assert not OutboxJob.objects.filter(sent_at__isnull=False).exists()
