@@ -14,9 +14,11 @@ dev: setup
 test: setup lint
 	@DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python -m pytest
 
+# lint-imports keeps each app to the layers below it (docs/architecture.md).
 lint:
 	@.venv/bin/ruff check .
 	@.venv/bin/ruff format --check .
+	@.venv/bin/lint-imports --no-cache --no-logo
 
 format:
 	@.venv/bin/ruff check --fix .

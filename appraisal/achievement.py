@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from enum import StrEnum
 
 from django.conf import settings
 
+from core.numbers import round_half_up
+
 HUNDRED = Decimal(100)
-CENT = Decimal("0.01")
 
 
 class Formula(StrEnum):
@@ -46,7 +47,7 @@ def to_decimal(value: object) -> Decimal:
 
 def round2(value: Decimal) -> Decimal:
     """The one rounding rule for displayed and stored figures (domain.md §7)."""
-    return value.quantize(CENT, rounding=ROUND_HALF_UP)
+    return round_half_up(value)
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class AppraisalConfig(AppConfig):
     name = "appraisal"
     verbose_name = _("Penilaian kinerja")
+    # ``manage.py seed_demo``: the plans first, then the evaluations of those plans.
+    demo_seeders = ("appraisal.demo.seed_appraisal", "appraisal.demo_evaluations.seed_evaluations")
 
     def ready(self) -> None:
         from org.home import HomePanel, register

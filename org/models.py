@@ -8,6 +8,8 @@ made, so a later transfer does not rewrite history.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -341,3 +343,36 @@ class DemoAccount(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class ScoreMarkManager(models.Manager["ScoreMark"]):
+    def mark(self, *, employee_ids: Iterable[int | None], year: int) -> None:
+        """Mark employees whose appraisal data of ``year`` changed, in the caller's transaction.
+
+        An upsert, not an insert that skips conflicts: touching a pending mark locks it until the caller
+        commits, so a scoring job that claims it meanwhile waits and then reads the committed change.
+        """
+        now = timezone.now()
+        marks = [ScoreMark(employee_id=pk, year=year, marked_at=now) for pk in sorted(set(employee_ids) - {None})]
+        self.bulk_create(marks, update_conflicts=True, unique_fields=["employee", "year"], update_fields=["marked_at"])
+
+
+class ScoreMark(models.Model):
+    """An employee whose scores of a year are out of date: written by whatever changed their data.
+
+    The apps that hold the data (appraisal, surveys) write these in the same transaction as the change;
+    the scoring job claims and deletes them and recomputes just those people. It lives here, at the
+    bottom of the app graph, so the apps that mark need not know the app that computes.
+    """
+
+    employee = models.ForeignKey(Employee, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    marked_at = models.DateTimeField()
+
+    objects = ScoreMarkManager()
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["employee", "year"], name="one_score_mark_per_employee_year")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id}/{self.year}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from surveys.ikm import round_half_up
+from core.numbers import round_half_up
 
 COMPONENTS = ("R", "E", "C", "P")
 PEER_SCALE = 25  # 1–4 answers × 25 (§7.2 P)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections import defaultdict
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,10 +21,10 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
-from appraisal.models import AppraisalPeriod, Checkpoint, Plan
+from appraisal.models import AppraisalPeriod, Checkpoint
 from core.outbox import enqueue_on_commit
 from core.pulse import Pulse
-from org.models import Employee, Unit, User
+from org.models import Employee, ScoreMark, Unit, User
 from org.selectors import unit_subtree_ids
 from surveys.ikm import element_weight
 
@@ -99,9 +100,13 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
     }
 
 
-def _employee_filter(*, employee: Employee | None, unit: Unit | None) -> tuple[str, list[int] | None]:
+def _employee_filter(
+    *, employee: Employee | None, unit: Unit | None, employee_ids: list[int] | None
+) -> tuple[str, list[int] | None]:
     if employee is not None:
         return "e.id = ANY(%(employees)s)", [employee.pk]
+    if employee_ids is not None:
+        return "e.id = ANY(%(employees)s)", employee_ids
     if unit is not None:
         return "e.unit_id = ANY(%(employees)s)", unit_subtree_ids(unit)
     return "TRUE", None
@@ -113,14 +118,16 @@ def scores_compute(
     period: AppraisalPeriod,
     employee: Employee | None = None,
     unit: Unit | None = None,
+    employee_ids: list[int] | None = None,
     today: date | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> ComputeResult:
-    """Recompute the stored scores of a period (or of one unit's subtree, or one employee) at every
-    checkpoint that has begun, and drop the rows of people the run covers who are no longer scored."""
+    """Recompute the stored scores of a period (or of one unit's subtree, one employee or a set of
+    employees) at every checkpoint that has begun, and drop the rows of people the run covers who are
+    no longer scored."""
     checkpoints = checkpoints_to_compute(period, today=today or timezone.localdate())
     params = _parameters(period, policy_for(period), checkpoints)
-    employee_filter, params["employees"] = _employee_filter(employee=employee, unit=unit)
+    employee_filter, params["employees"] = _employee_filter(employee=employee, unit=unit, employee_ids=employee_ids)
     computations = [
         (sql.scope(employee_filter=employee_filter), False),
         (sql.SCOPE_ANALYZE, False),
@@ -284,9 +291,30 @@ def stale_runs_recover(*, at: datetime | None = None) -> list[ScoreRun]:
     return [retry for retry in retries if retry is not None]
 
 
-def employee_scores_queue(*, plan: Plan, acting_user: User | None) -> ScoreRun:
-    """After a realisation or an evaluation of a plan changed: recompute that employee in its period."""
-    return score_run_request(period=plan.period, employee=plan.employee, acting_user=acting_user)
+# Claim every mark no other job holds, in the caller's transaction: a mark that a change is still
+# writing is locked by it and skipped (the next run takes it), and a failed recompute puts them back.
+CLAIM_MARKS = f"""
+DELETE FROM {ScoreMark._meta.db_table} WHERE id IN (
+    SELECT id FROM {ScoreMark._meta.db_table} FOR UPDATE SKIP LOCKED
+) RETURNING employee_id, year
+"""
+
+
+@transaction.atomic
+def marked_scores_compute() -> int:
+    """Every minute: recompute exactly the employees the apps marked as changed, one set per period.
+
+    Returns how many marks were cleared. Marks for a year without a period have nothing to compute.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(CLAIM_MARKS)
+        marks = cursor.fetchall()
+    marked: dict[int, list[int]] = defaultdict(list)
+    for employee_id, year in marks:
+        marked[year].append(employee_id)
+    for period in AppraisalPeriod.objects.filter(year__in=marked):
+        scores_compute(period=period, employee_ids=sorted(marked[period.year]))
+    return len(marks)
 
 
 def open_periods_queue() -> list[ScoreRun]:

@@ -36,3 +36,11 @@ def stale_runs_recover() -> int:
     from .services import stale_runs_recover as recover
 
     return len(recover())
+
+
+@shared_task
+def marked_scores_compute() -> int:
+    """Every minute (django-celery-beat): recompute the employees whose data changed since the last run."""
+    from .services import marked_scores_compute as compute
+
+    return compute()

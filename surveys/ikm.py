@@ -8,7 +8,6 @@ feed the index into further formulas (the composite score, domain.md §7.2) must
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -17,6 +16,8 @@ from fractions import Fraction
 from django.conf import settings
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from core.numbers import round_half_up
 
 from .elements import ELEMENTS
 
@@ -90,13 +91,6 @@ class IkmResult:
     @property
     def grade(self) -> Grade | None:
         return None if self.score is None else grade_for(self.score)
-
-
-def round_half_up(value: Fraction, *, places: int = 2) -> Decimal:
-    """Exact ROUND_HALF_UP of a fraction (away from zero on a tie), as a Decimal with ``places`` decimals."""
-    scaled = abs(value) * 10**places
-    rounded = math.floor(scaled + Fraction(1, 2))
-    return Decimal(rounded if value >= 0 else -rounded).scaleb(-places)
 
 
 def element_weight(mode: str | None = None) -> Fraction:

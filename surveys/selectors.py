@@ -18,12 +18,13 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.numbers import round_half_up
 from org.models import Employee, Unit, User
 from org.selectors import unit_subtree_ids
 
 from .access import managed_unit_ids
 from .elements import ELEMENT_CODES, ELEMENTS
-from .ikm import IkmResult, compute_ikm, round_half_up
+from .ikm import IkmResult, compute_ikm
 from .models import OVERDUE, Complaint, QrScanDay, Response, ResponseQuerySet, Service
 from .periods import QUARTER_BOUNDS, moments, quarter
 

@@ -25,7 +25,7 @@ from django.utils.translation import gettext_lazy
 
 from core.outbox import enqueue_on_commit
 from notifications.services import notify
-from org.models import Employee, Unit, User
+from org.models import Employee, ScoreMark, Unit, User
 
 from .access import responsible_head
 from .clients import Client
@@ -107,7 +107,19 @@ def response_submit(*, submission: Submission, answers: dict[str, int], profile:
         # A burst is a group: flag the earlier responses in it too, so HR reviews them together.
         members = _recent(response, now=now).filter(reduce(or_, (source for source, _reason in bursts)))
         members.exclude(pk=response.pk).filter(suspicious_reason="").update(suspicious_reason=burst_reason[:200])
+    _officer_scores_mark(response)
     return response
+
+
+def _officer_scores_mark(response: Response) -> None:
+    """A response naming an officer counts in that officer's own IKM: the scoring job recomputes them.
+
+    The unit's IKM moves too, but marking the whole unit on every public submission would cost more
+    than it is worth: the nightly run catches that up.
+    """
+    if response.officer_id is not None:
+        year = timezone.localtime(response.submitted_at).year
+        ScoreMark.objects.mark(employee_ids=[response.officer_id], year=year)
 
 
 def _build_response(
@@ -195,6 +207,7 @@ def response_exclude(*, response: Response, reason: str, acting_user: User) -> R
     ResponseReview.objects.create(
         response=response, action=ResponseReview.Action.EXCLUDE, reason=reason, actor=acting_user
     )
+    _officer_scores_mark(response)
     return response
 
 
@@ -218,6 +231,7 @@ def response_include(*, response: Response, reason: str, acting_user: User) -> R
     ResponseReview.objects.create(
         response=response, action=ResponseReview.Action.INCLUDE, reason=reason, actor=acting_user
     )
+    _officer_scores_mark(response)
     return response
 
 

@@ -25,7 +25,6 @@ from django.utils.translation import gettext_lazy as _
 from notifications.messages import InEveryLanguage
 from notifications.services import notify
 from org.models import Employee, User
-from scoring.services import employee_scores_queue
 
 from ..achievement import round2
 from ..models import (
@@ -40,7 +39,7 @@ from ..models import (
 from ..permissions import PlanRole, ensure_period_writable, plan_roles, require_role
 from ..predikat import Rating, predikat_or_blank
 from ..selectors import evaluation_report
-from . import distribution
+from . import distribution, plan_scores_mark
 
 NOT_APPROVED_YET = _("Evaluasi dapat dibuka setelah SKP disetujui.")
 NO_SUCH_CHECKPOINT = _("Titik pantau tidak ada pada periode ini.")
@@ -362,7 +361,7 @@ def evaluation_submit(*, evaluation: Evaluation, acting_user: User) -> Evaluatio
 def _release(evaluation: Evaluation, acting_user: User) -> None:
     """The result reaches the employee: tell them, and refresh their stored scores (E and P count now)."""
     _notify_result(evaluation)
-    employee_scores_queue(plan=evaluation.plan, acting_user=acting_user)
+    plan_scores_mark(evaluation.plan)
 
 
 def _notify_result(evaluation: Evaluation) -> None:

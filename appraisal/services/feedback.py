@@ -31,6 +31,7 @@ from ..models import (
     WorkResult,
 )
 from ..permissions import PlanRole, ensure_period_writable, require_role
+from . import plan_scores_mark
 from .evaluations import locked, notify_person
 
 NOT_APPROVED_YET = _("Umpan balik dapat dicatat setelah SKP disetujui.")
@@ -164,6 +165,7 @@ def peer_answer(*, request: PeerRequest, scores: dict[int, int], comment: str, a
     PeerAnswer.objects.bulk_create(PeerAnswer(request=request, value=v, score=scores[v.pk]) for v in values)
     request.comment, request.answered_at = comment.strip(), timezone.now()
     request.save(update_fields=["comment", "answered_at"])
+    plan_scores_mark(request.evaluation.plan)
     title, params = _("Masukan rekan kerja diterima untuk %(name)s"), {"name": request.evaluation.plan.employee.name}
     notify_person(request.evaluation.plan.assessor, title, request.evaluation, params=params)
     return request

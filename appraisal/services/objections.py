@@ -14,10 +14,9 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from org.models import User
-from scoring.services import employee_scores_queue
 
 from ..models import Evaluation, EvaluationLog, Objection, RatingChange
-from . import distribution
+from . import distribution, plan_scores_mark
 from .evaluations import apply_ratings, begin_transition, finish_transition, notify_person, record_changes
 
 ANNUAL_ONLY = _("Keberatan hanya dapat diajukan terhadap hasil evaluasi tahunan.")
@@ -78,5 +77,5 @@ def objection_decide(
     title, params = _("Keberatan %(name)s telah diputus"), {"name": evaluation.plan.employee.name}
     notify_person(evaluation.plan.assessor, title, evaluation, params=params)
     distribution.refresh_for(evaluation)
-    employee_scores_queue(plan=evaluation.plan, acting_user=acting_user)
+    plan_scores_mark(evaluation.plan)
     return objection

@@ -16,12 +16,12 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from org.models import User
-from scoring.services import employee_scores_queue
 
 from ..evidence import check_evidence_file
 from ..models import Activity, Evidence, Indicator, Plan, Realisation, Source
 from ..permissions import PlanRole, ensure_period_writable, require_role
 from ..sources import SourceUnavailable, is_measured, read_realisation
+from . import plan_scores_mark
 
 NOT_APPROVED_YET = _("Realisasi dapat dilaporkan setelah SKP disetujui.")
 MEASURED_NOT_MANUAL = _("Realisasi indikator ini diambil dari sumber data, bukan diisi manual.")
@@ -65,13 +65,13 @@ def _checkpoint(plan: Plan, number: int):
 def _store(
     plan: Plan, *, indicator: Indicator, number: int, value: Decimal, note: str, source: str, user: User
 ) -> Realisation:
-    """Save the realisation and queue a recompute of the employee's stored scores (after commit)."""
+    """Save the realisation and mark the employee for the scoring job (in this transaction)."""
     realisation = Realisation.objects.filter(indicator=indicator, checkpoint=number).first()
     realisation = realisation or Realisation(indicator=indicator, checkpoint=number)
     realisation.value, realisation.note, realisation.source, realisation.updated_by = value, note, source, user
     realisation.full_clean()
     realisation.save()
-    employee_scores_queue(plan=plan, acting_user=user)
+    plan_scores_mark(plan)
     return realisation
 
 

@@ -67,8 +67,12 @@ def test_it_seeds_evaluations_in_every_state_once(db):
     assert Evaluation.objects.count() == count
 
 
-def test_it_lists_the_evaluation_seeder_after_the_plan_seeder():
-    from org.management.commands.seed_demo import APP_SEEDERS
+def test_each_app_declares_its_seeders_and_scoring_runs_last():
+    from org.management.commands.seed_demo import app_seeders
 
-    plans = APP_SEEDERS.index("appraisal.demo.seed_appraisal")
-    assert APP_SEEDERS.index("appraisal.demo_evaluations.seed_evaluations") == plans + 1
+    assert app_seeders() == [
+        "appraisal.demo.seed_appraisal",
+        "appraisal.demo_evaluations.seed_evaluations",
+        "surveys.demo.seed_surveys",
+        "scoring.demo.seed_scores",
+    ]

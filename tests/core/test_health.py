@@ -124,12 +124,13 @@ def test_setup_declares_the_watchdog_the_heartbeat_and_the_nightly_backup_once(d
     assert (
         tasks["scoring.tasks.stale_runs_recover"].interval.every,
         tasks["core.tasks.worker_heartbeat"].interval.every,
-    ) == (60, 60)
+        tasks["scoring.tasks.marked_scores_compute"].interval.every,
+    ) == (60, 60, 60)
     assert (tasks["core.tasks.backup_create"].crontab.hour, tasks["core.tasks.backup_create"].crontab.minute) == (
         "2",
         "0",
     )
-    assert len(tasks) == PeriodicTask.objects.count() == 4
+    assert len(tasks) == PeriodicTask.objects.count() == 5
 
 
 @pytest.mark.django_db(transaction=True)

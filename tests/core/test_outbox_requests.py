@@ -16,6 +16,7 @@ from django.urls import reverse
 
 from appraisal.models import Evaluation, Objection, Plan
 from core.models import OutboxJob
+from org.models import ScoreMark
 from scoring.models import ScoreRun
 from surveys.models import Response
 from tests.appraisal.conftest import set_status
@@ -24,6 +25,7 @@ from tests.surveys.conftest import form_url, submit
 
 EMAIL = "notifications.tasks.notification_email_send"
 RECOMPUTE = "scoring.tasks.score_run_execute"
+SCORE_CHANGES = {"appraisal:evaluation-approve", "appraisal:objection-decide"}
 PASSWORD = "rahasia-123"  # the factories' password
 
 
@@ -72,12 +74,12 @@ def test_login_and_a_survey_submission_work_without_redis(client, send, employee
     assert broker_down == []
 
 
-def test_saving_a_realisation_queues_its_recompute_without_redis(send, employee, plan):
+def test_saving_a_realisation_marks_its_employee_for_the_scoring_job_without_redis(send, employee, plan):
     indicator = plan.work_results.get().indicators.get()
     data = {"checkpoint": 2, "value": "22.5", "note": ""}
     response, queued = send(employee.user, "appraisal:realisation-save", indicator.pk, data)
-    assert (response.status_code, queued) == (302, Counter({RECOMPUTE: 1}))
-    assert ScoreRun.objects.get().status == ScoreRun.Status.QUEUED
+    assert (response.status_code, queued) == (302, Counter())
+    assert list(ScoreMark.objects.values_list("employee", "year")) == [(employee.pk, plan.period.year)]
 
 
 def _rating_form(evaluation: Evaluation) -> dict:
@@ -89,24 +91,28 @@ def _rating_form(evaluation: Evaluation) -> dict:
 def test_each_evaluation_step_and_the_objection_decision_queue_their_work_without_redis(
     send, plan, employee, supervisor, head
 ):
-    """The objection decision (two e-mails and a recompute) once ended in a 500 after ~19 s per job."""
+    """The objection decision (two e-mails and, then, a recompute) once ended in a 500 after ~19 s per job."""
     steps = [
         (supervisor, "appraisal:evaluation-create", {"kind": "ANNUAL"}, {EMAIL: 1}),
         (employee, "appraisal:evaluation-self", lambda e: {"version": e.version, "action_plan": "Belajar"}, {}),
         (employee, "appraisal:evaluation-selfsubmit", {}, {EMAIL: 1}),
         (supervisor, "appraisal:evaluation-rate", _rating_form, {}),
         (supervisor, "appraisal:evaluation-submit", {}, {EMAIL: 1}),
-        (head, "appraisal:evaluation-approve", {}, {EMAIL: 1, RECOMPUTE: 1}),
+        (head, "appraisal:evaluation-approve", {}, {EMAIL: 1}),
         (employee, "appraisal:objection-create", {"reason": "Capaian saya 110%"}, {EMAIL: 1}),
         (head, "appraisal:objection-decide", {"upheld": "0", "reason": "Sesuai bukti", "work_rating":
-            "SESUAI_EKSPEKTASI", "behaviour_rating": "SESUAI_EKSPEKTASI"}, {EMAIL: 2, RECOMPUTE: 1}),
+            "SESUAI_EKSPEKTASI", "behaviour_rating": "SESUAI_EKSPEKTASI"}, {EMAIL: 2}),
     ]  # fmt: skip
     for person, url_name, data, expected in steps:
         evaluation = Evaluation.objects.first()
         target = plan.pk if url_name == "appraisal:evaluation-create" else evaluation.pk
         form = data(evaluation) if callable(data) else data
+        ScoreMark.objects.all().delete()
         response, queued = send(person.user, url_name, target, form)
         assert (url_name, response.status_code, queued) == (url_name, 302, Counter(expected))
+        # The result sent and the objection decided mark the employee for the scoring job.
+        marks = [(employee.pk, plan.period.year)] if url_name in SCORE_CHANGES else []
+        assert (url_name, list(ScoreMark.objects.values_list("employee", "year"))) == (url_name, marks)
     evaluation = Evaluation.objects.get()
     assert (evaluation.status, evaluation.objection.status) == (Evaluation.Status.DECIDED, Objection.Status.REJECTED)
     assert not OutboxJob.objects.filter(sent_at__isnull=False).exists()

@@ -6,11 +6,10 @@ from decimal import Decimal
 import pytest
 from django.db import connection, transaction
 
-from appraisal.services.progress import realisation_record
 from core.outbox import dispatch_pending
 from scoring.models import EmployeeScore, ScoreRun
 from scoring.services import LOCK_NAMESPACE, score_run_execute, score_run_request, scores_compute
-from tests.scoring.conftest import TODAY, approved_plan, wait_for_status
+from tests.scoring.conftest import TODAY, wait_for_status
 
 
 @pytest.mark.django_db(transaction=True)
@@ -98,17 +97,3 @@ def test_two_concurrent_runs_leave_one_correct_row_each(worked_example, period):
     assert errors == []
     assert EmployeeScore.objects.filter(employee=worked_example).count() == 4
     assert EmployeeScore.objects.get(employee=worked_example, checkpoint=4).score == Decimal("88.33")
-
-
-def test_recording_a_realisation_queues_a_recompute_of_that_employee(
-    settings, period, employee, django_capture_on_commit_callbacks
-):
-    settings.CELERY_TASK_ALWAYS_EAGER = True
-    plan = approved_plan(employee, period)
-    indicator = plan.work_results.first().indicators.first()
-    with django_capture_on_commit_callbacks(execute=True):
-        realisation_record(indicator=indicator, checkpoint=1, value=Decimal(50), note="", acting_user=employee.user)
-    run = ScoreRun.objects.get()
-    assert (run.scope, run.employee, run.status) == (ScoreRun.Scope.EMPLOYEE, employee, ScoreRun.Status.SUCCESS)
-    # I1 at checkpoint 1: 50 of 50 → 100, the others not reported (0): (2×100) / 4 = 50.
-    assert EmployeeScore.objects.get(employee=employee, checkpoint=1).achievement == Decimal("50.00")

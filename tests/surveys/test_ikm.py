@@ -7,7 +7,8 @@ from fractions import Fraction
 
 import pytest
 
-from surveys.ikm import compute_ikm, grade_bands, grade_for, minimum_sample, round_half_up
+from core.numbers import round_half_up
+from surveys.ikm import compute_ikm, grade_bands, grade_for, minimum_sample
 
 # domain.md §2.4: three respondents, answers U1..U9.
 WORKED_EXAMPLE = [

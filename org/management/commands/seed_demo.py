@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.module_loading import import_string
@@ -12,17 +13,6 @@ from django.utils.translation import gettext_lazy
 
 from org.demo import DemoSummary, Tally, logins_table, seed_organisation
 from org.demo_data import REGENCY_NAME
-
-# Later app seeders (appraisal plans, survey responses) go here, in the order they must run, as dotted
-# paths to functions that take no arguments, are idempotent and return a one-line summary. They run
-# after the organisation exists.
-APP_SEEDERS: tuple[str, ...] = (
-    "appraisal.demo.seed_appraisal",
-    "appraisal.demo_evaluations.seed_evaluations",
-    "surveys.demo.seed_surveys",
-    # Last: the demo ends with the latest period computed for every employee, from all the data above.
-    "scoring.demo.seed_scores",
-)
 
 EMPLOYEES_NEGATIVE = gettext_lazy("--employees harus 0 atau lebih.")
 NOT_ALLOWED = gettext_lazy(
@@ -54,8 +44,17 @@ class Command(BaseCommand):
         self.stdout.write(_summary_text(summary, seconds=time.monotonic() - started))
         for username in summary.foreign_logins:
             self.stderr.write(FOREIGN_LOGIN % {"username": username})
-        for path in APP_SEEDERS:
+        for path in app_seeders():
             self.stdout.write(import_string(path)())
+
+
+def app_seeders() -> list[str]:
+    """Each app's demo seeders, declared on its AppConfig as ``demo_seeders``, in INSTALLED_APPS order.
+
+    A seeder is the dotted path of a function that takes no arguments, is idempotent and returns a
+    one-line summary; they run after the organisation exists, each app after the apps it builds on.
+    """
+    return [path for config in apps.get_app_configs() for path in getattr(config, "demo_seeders", ())]
 
 
 def _summary_text(summary: DemoSummary, *, seconds: float) -> str:

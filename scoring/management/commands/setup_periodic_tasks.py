@@ -15,6 +15,7 @@ EVERY_MINUTE = {"every": 60}
 # (name, task, schedule): a schedule is a crontab (dict of its fields) or {"every": seconds}.
 PERIODIC_TASKS = [
     ("Hitung ulang skor periode terbuka", "scoring.tasks.open_periods_recompute", settings.SCORING_NIGHTLY_CRONTAB),
+    ("Hitung ulang skor pegawai yang datanya berubah", "scoring.tasks.marked_scores_compute", EVERY_MINUTE),
     ("Pulihkan penghitungan skor yang kehilangan worker", "scoring.tasks.stale_runs_recover", EVERY_MINUTE),
     ("Cadangkan basis data dan berkas", "core.tasks.backup_create", settings.BACKUP_CRONTAB),
     ("Tanda hidup worker", "core.tasks.worker_heartbeat", EVERY_MINUTE),
