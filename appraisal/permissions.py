@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from org.roles import can_view_employee, employee_of, is_hr
+from org.access import can_view_employee, employee_of, heads, is_hr
 
 if TYPE_CHECKING:
     from org.models import Unit, User
@@ -72,17 +72,11 @@ def can_see_note(user: User, note: FeedbackNote, *, roles: frozenset[PlanRole]) 
     return not note.is_private or bool(roles & {PlanRole.ASSESSOR, PlanRole.HR})
 
 
-def heads_unit(user: User, unit: Unit | None) -> bool:
-    """Whether the user's employee record holds the head position of this unit."""
-    me = employee_of(user)
-    return unit is not None and me is not None and me.position.is_unit_head and me.position.unit_id == unit.pk
-
-
 def can_set_org_result(user: User, unit: Unit) -> bool:
     """HR, or the head of the unit one level up (domain.md §1.6 step 1, §5 step 3)."""
-    return is_hr(user) or heads_unit(user, unit.parent)
+    return is_hr(user) or heads(user, unit.parent)
 
 
 def can_view_distribution(user: User, unit: Unit) -> bool:
     """HR, the unit's own head (who is warned) and the head of the unit above."""
-    return can_set_org_result(user, unit) or heads_unit(user, unit)
+    return can_set_org_result(user, unit) or heads(user, unit)

@@ -10,8 +10,8 @@ from decimal import Decimal
 from django.conf import settings
 from django.db.models import Avg, Case, IntegerField, Prefetch, Q, QuerySet, Value, When
 
+from org.access import headed_unit, is_hr
 from org.models import Employee, Unit, User
-from org.roles import employee_of, is_hr
 from org.selectors import assessed_by, reports_of
 
 from .distribution import DistributionCheck, distribution_check
@@ -229,11 +229,6 @@ def core_values() -> list[CoreValue]:
     return list(CoreValue.objects.order_by("order"))
 
 
-def unit_head(unit: Unit) -> Employee | None:
-    heads = Employee.objects.active().filter(position__unit=unit, position__is_unit_head=True)
-    return heads.select_related("user").first()
-
-
 @dataclass(frozen=True)
 class UnitDistribution:
     """A unit's annual predikat in a period against its organisation result (§1.6)."""
@@ -271,10 +266,9 @@ def distribution_units(user: User) -> list[Unit]:
     """Units whose distribution the user may see: HR every unit; a unit head their unit and those right below."""
     if is_hr(user):
         return list(Unit.objects.filter(is_active=True).order_by("code"))
-    me = employee_of(user)
-    if me is None or not me.position.is_unit_head:
+    own = headed_unit(user)
+    if own is None:
         return []
-    own = me.position.unit
     return [own, *own.children.filter(is_active=True).order_by("code")]
 
 

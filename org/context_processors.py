@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .roles import employee_of, is_hr, is_supervisor
+from .access import employee_of, is_hr, is_supervisor
 
 
 def roles(request) -> dict:

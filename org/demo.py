@@ -19,6 +19,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext
 
+from .access import HR_GROUP
 from .demo_data import (
     BIRTH_YEARS,
     FEMALE_ONLY,
@@ -34,7 +35,6 @@ from .demo_data import (
 )
 from .models import DemoAccount, Employee, Position, Unit, User
 from .nip import build_nip
-from .roles import HR_GROUP
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from core.xlsx import XLSX_CONTENT_TYPE
 
+from .access import can_view_employee, employee_of, hr_required, is_hr
 from .exporting import export_queryset, export_workbook, template_workbook
 from .filters import EmployeeFilter
 from .forms import ImportUploadForm
@@ -24,7 +25,6 @@ from .imports.columns import LAYOUTS, Layout
 from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_start
 from .imports.report import StoredReport
 from .models import Employee, ImportJob
-from .roles import can_view_employee, employee_of, hr_required, is_hr
 from .selectors import assessed_by, reports_of, unit_tree_rows
 
 EMPLOYEES_PER_PAGE = 25

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,8 +15,8 @@ from django.views.decorators.http import require_POST
 
 from appraisal.models import AppraisalPeriod
 from core.params import int_param
+from org.access import can_view_employee, employee_of, hr_required
 from org.models import Employee, Unit
-from org.roles import can_view_employee, employee_of, hr_required
 
 from . import selectors
 from .models import PREDIKAT_ABBREVIATIONS, ScoreRun
@@ -99,5 +100,5 @@ def employee_scores(request, pk: int):
 def my_scores(request):
     me = employee_of(request.user)
     if me is None:
-        raise Http404
+        raise PermissionDenied
     return redirect("scoring:employee-scores", pk=me.pk)

@@ -1,7 +1,7 @@
 """Who may manage surveys and read their results (domain.md §5).
 
-HR sees every unit; the head of a unit (an active employee whose position ``is_unit_head``) sees
-that unit and its sub-units. Anyone else is refused with 403; a unit head asking for a unit outside
+HR sees every unit; the head of a unit (``org.access.headed_unit``: only an active employee heads a
+unit) sees that unit and its sub-units. Anyone else is refused with 403; a unit head asking for a unit outside
 their subtree gets 404, as an outsider does everywhere in Kinerja.
 """
 
@@ -15,8 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from org.models import Employee, Unit
-from org.roles import employee_of, is_hr
+from org.access import employee_of, headed_unit, is_hr, responsible_head
+from org.models import Unit
 from org.selectors import unit_subtree_ids
 
 if TYPE_CHECKING:
@@ -25,14 +25,6 @@ if TYPE_CHECKING:
     from org.models import User
 
     from .models import Complaint
-
-
-def headed_unit(user: User) -> Unit | None:
-    """The unit the user heads, if their (active) position is a unit head's."""
-    employee = employee_of(user)
-    if employee is None or employee.status != Employee.Status.AKTIF or not employee.position.is_unit_head:
-        return None
-    return employee.position.unit
 
 
 def managed_unit_ids(user: User) -> set[int] | None:
@@ -73,17 +65,6 @@ def get_managed_unit(user: User, code: str) -> Unit:
     if not can_manage_unit(user, unit):
         raise Http404
     return unit
-
-
-def responsible_head(unit: Unit) -> Employee | None:
-    """The employee who must answer a unit's complaints: its head, else the nearest head above it."""
-    heads = {
-        head.position.unit_id: head
-        for head in Employee.objects.active()
-        .filter(position__is_unit_head=True, position__unit_id__in=unit.ancestor_ids(include_self=True))
-        .select_related("position", "user")
-    }
-    return next((heads[pk] for pk in unit.ancestor_ids(include_self=True) if pk in heads), None)
 
 
 def can_answer_complaint(user: User, complaint: Complaint) -> bool:

@@ -10,15 +10,13 @@ import random
 from datetime import datetime, time, timedelta
 from typing import TextIO
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from org.access import hr_users, responsible_head
 from org.models import Unit
-from org.roles import HR_GROUP
 
-from .access import responsible_head
 from .clients import keyed_hash
 from .elements import ELEMENT_CODES
 from .models import Complaint, ComplaintReply, Officer, QrScanDay, Response, Service
@@ -171,7 +169,7 @@ def _burst(unit: Unit) -> None:
 
 
 def _complaints(units: list[Unit], rng: random.Random) -> None:
-    fallback = get_user_model().objects.filter(groups__name=HR_GROUP).first()
+    fallback = hr_users().first()
     for number, (kind, body, state) in enumerate(COMPLAINTS, start=1):
         reference = f"{DEMO_REFERENCE}{number}"
         if Complaint.objects.filter(reference=reference).exists():

@@ -25,9 +25,9 @@ from django.utils.translation import gettext_lazy
 
 from core.outbox import enqueue_on_commit
 from notifications.services import notify
+from org.access import responsible_head
 from org.models import Employee, ScoreMark, Unit, User
 
-from .access import responsible_head
 from .clients import Client
 from .elements import ELEMENTS
 from .models import (

@@ -7,9 +7,9 @@ from datetime import date
 import factory
 from django.contrib.auth.models import Group
 
+from org.access import HR_GROUP
 from org.models import Employee, Position, Unit, User
 from org.nip import build_nip
-from org.roles import HR_GROUP
 
 
 class UserFactory(factory.django.DjangoModelFactory):

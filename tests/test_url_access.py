@@ -18,7 +18,6 @@ from tests.factories import UserFactory
 from tests.url_access import ANONYMOUS, ROLES, SUPERUSER, Access, Personas, Refusal, access_for, load_registry
 
 OK_STATUSES = {200, 302}
-REFUSED_STATUSES = {403, 404}
 
 
 @dataclass(frozen=True)
@@ -95,13 +94,17 @@ def _sends_to_login(access: Access, response) -> bool:
     return location.startswith(_login_url(access)) and "next=" in location
 
 
-def _is_refused(access: Access, role: str, response) -> bool:
+def _refusal_problem(access: Access, role: str, response, got: str) -> str | None:
+    """The one answer a refused role must get: the login page, else 404 for outsiders and 403 for the rest."""
     if access.refusal is Refusal.ADMIN:
         # AdminSite sends non-staff to its login; staff meet the ModelAdmin's own permission check.
-        return _sends_to_login(access, response) or (role == SUPERUSER and response.status_code == 403)
+        if role == SUPERUSER:
+            return None if response.status_code == 403 else f"must be refused with 403, {got}"
+        return None if _sends_to_login(access, response) else f"must be sent to the admin login, {got}"
     if role == ANONYMOUS:
-        return _sends_to_login(access, response) or response.status_code in REFUSED_STATUSES
-    return response.status_code in REFUSED_STATUSES
+        return None if _sends_to_login(access, response) else f"must be sent to the login page, {got}"
+    expected = access.expected_refusal(role)
+    return None if response.status_code == expected else f"must be refused with {expected}, {got}"
 
 
 def _problem(access: Access, role: str, response) -> str | None:
@@ -110,7 +113,7 @@ def _problem(access: Access, role: str, response) -> str | None:
     if role in access.allowed_set:
         served = response.status_code in OK_STATUSES and not _sends_to_login(access, response)
         return None if served else f"must be served, {got}"
-    return None if _is_refused(access, role, response) else f"must be refused, {got}"
+    return _refusal_problem(access, role, response, got)
 
 
 @pytest.mark.parametrize(

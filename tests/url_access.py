@@ -43,7 +43,7 @@ EMPLOYEE_CHAIN = frozenset({EMPLOYEE, SUPERVISOR, HEAD})  # the employee and bot
 class Refusal(Enum):
     """How a URL turns away a role that may not open it."""
 
-    APP = "app"  # anonymous: redirect to the login page; logged in: 403 or 404
+    APP = "app"  # anonymous: redirect to the login page; logged in: 404 for ``outsiders``, else 403
     ADMIN = "admin"  # everyone: redirect to the admin login page
 
 
@@ -77,10 +77,14 @@ def no_kwargs(personas: Personas) -> dict[str, Any]:
 
 @dataclass(frozen=True)
 class Access:
-    """Expectation for one URL name.
+    """Expectation for one URL name: who is served, and the exact answer for everyone else.
 
-    ``kwargs`` and ``data`` are called afresh for every request, so a POST that changes or deletes its
-    object cannot spoil the next role's request. ``data`` is the query string of a GET or the body of a POST.
+    With ``Refusal.APP``, an anonymous visitor is sent to the login page; a logged-in role in ``outsiders``
+    (it has nothing to do with the URL's object, so it may not learn the object exists) gets 404; every
+    other logged-in role that is not ``allowed`` gets 403 (it may see the object, or the page, but lacks
+    the role). ``kwargs`` and ``data`` are called afresh for every request, so a POST that changes or
+    deletes its object cannot spoil the next role's request. ``data`` is the query string of a GET or the
+    body of a POST.
     """
 
     allowed: Iterable[str]
@@ -88,13 +92,22 @@ class Access:
     methods: tuple[str, ...] = ("get",)
     data: Callable[[Personas], dict[str, Any]] = no_kwargs
     refusal: Refusal = Refusal.APP
+    outsiders: Iterable[str] = ()
     allowed_set: frozenset[str] = field(init=False)
+    outsider_set: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        allowed = frozenset(self.allowed)
-        if unknown := allowed - ROLES:
+        allowed, outsiders = frozenset(self.allowed), frozenset(self.outsiders)
+        if unknown := (allowed | outsiders) - ROLES:
             raise ValueError(f"Unknown roles {sorted(unknown)}; use the constants of tests/url_access.py")
+        if wrong := outsiders - (LOGGED_IN - allowed):
+            raise ValueError(f"Outsiders {sorted(wrong)} must be logged-in roles that are refused")
         object.__setattr__(self, "allowed_set", allowed)
+        object.__setattr__(self, "outsider_set", outsiders)
+
+    def expected_refusal(self, role: str) -> int:
+        """The status a refused logged-in role must get."""
+        return 404 if role in self.outsider_set else 403
 
 
 # Admin pages that a ModelAdmin may switch off even for a superuser (read-only admins answer 403).

@@ -18,13 +18,13 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
+from org.access import hr_users, unit_head
 from org.models import Unit, User
-from org.roles import HR_GROUP
 
 from ..distribution import OrgResult
 from ..models import AppraisalPeriod, Evaluation, OrganisationResult
 from ..permissions import can_set_org_result, ensure_period_writable
-from ..selectors import UnitDistribution, unit_distribution, unit_head
+from ..selectors import UnitDistribution, unit_distribution
 
 NOT_ALLOWED = _("Capaian kinerja organisasi ditetapkan oleh BKPSDM atau pimpinan unit satu tingkat di atasnya.")
 BLOCKED = _(
@@ -78,7 +78,7 @@ def _warn(state: UnitDistribution) -> None:
     params = {"unit": state.unit.name, "year": state.period.year, "result": _result_label(state.org_result)}
     url = distribution_url(state.unit, state.period)
     head = unit_head(state.unit)
-    recipients = {user.pk: user for user in User.objects.filter(groups__name=HR_GROUP, is_active=True)}
+    recipients = {user.pk: user for user in hr_users()}
     if head is not None and head.user is not None:
         recipients[head.user.pk] = head.user
     for user in recipients.values():

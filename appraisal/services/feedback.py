@@ -15,8 +15,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
+from org.access import employee_of
 from org.models import Employee, User
-from org.roles import employee_of
 
 from ..models import (
     BehaviourExpectation,

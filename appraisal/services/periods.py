@@ -9,8 +9,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from org.access import is_hr
 from org.models import User
-from org.roles import is_hr
 
 from ..models import AppraisalPeriod, PeriodLog
 

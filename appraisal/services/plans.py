@@ -18,8 +18,8 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
+from org.access import employee_of, is_hr
 from org.models import Employee, User
-from org.roles import employee_of, is_hr
 
 from ..achievement import Target
 from ..models import (

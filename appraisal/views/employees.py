@@ -7,8 +7,8 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from org.access import can_view_employee, is_hr
 from org.models import Employee
-from org.roles import can_view_employee, is_hr
 
 from ..selectors import employee_logs, evaluations_of, plans_of
 

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from org.roles import employee_of, is_hr
+from org.access import employee_of, is_hr
 
 from ..evaluation_forms import (
     EvaluationOpenForm,

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from org.roles import employee_of
+from org.access import employee_of
 
 from ..evaluation_forms import DevelopmentActionForm, ExpectationsForm, FeedbackNoteForm, PeerAnswerForm, PeerInviteForm
 from ..models import DevelopmentAction, PeerRequest

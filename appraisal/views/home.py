@@ -8,7 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from org.roles import employee_of, is_supervisor
+from org.access import employee_of, is_supervisor
 
 from ..selectors import awaiting
 

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from core.params import int_param
-from org.roles import employee_of
+from org.access import employee_of, is_supervisor
 from org.selectors import assessed_by, reports_of
 
 from ..models import AppraisalPeriod
@@ -27,9 +27,9 @@ def plan_monitoring(request):
     """All of a supervisor's reports at one checkpoint, most urgent first (a fixed number of queries).
 
     ``?lingkup=dinilai`` narrows it to the people the user assesses, the list the home page counts."""
-    me = employee_of(request.user)
-    if me is None or not reports_of(me).exists():
+    if not is_supervisor(request.user):
         raise PermissionDenied
+    me = employee_of(request.user)
     year = int_param(request, "tahun")
     if year is None:
         period = current_period(today=timezone.localdate())

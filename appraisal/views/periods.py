@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from org.roles import hr_required
+from org.access import hr_required
 
 from ..forms import PeriodForm, ReasonForm
 from ..models import AppraisalPeriod, PeriodLog

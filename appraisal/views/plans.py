@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.params import int_param
-from org.roles import employee_of
+from org.access import employee_of
 
 from ..evaluation_forms import EvaluationOpenForm
 from ..forms import IndicatorForm, PlanCreateForm, ReasonForm, WorkResultForm

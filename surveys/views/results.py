@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.params import parse_int
+from org.access import hr_required, is_hr
 from org.models import Unit
-from org.roles import hr_required, is_hr
 from org.selectors import unit_subtree_ids
 
 from .. import exports

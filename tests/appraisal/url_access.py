@@ -148,6 +148,14 @@ def _rating_form(personas):
 
 
 READERS = EMPLOYEE_CHAIN | HR_ROLES
+
+
+def _on_record(allowed, **options) -> Access:
+    """A URL about the employee's plan or evaluation: the outsider may not learn it exists (404); the
+    employee, both officials above them and HR may, so without the action's role they get 403."""
+    return Access(allowed=allowed, outsiders={OUTSIDER}, **options)
+
+
 WITH_EMPLOYEE_RECORD = {EMPLOYEE, SUPERVISOR, HEAD, OUTSIDER}
 
 URL_ACCESS = {
@@ -166,102 +174,108 @@ URL_ACCESS = {
         methods=("post",),
         data=lambda p: {"period": PeriodFactory(year=DRAFT_YEAR).pk, "approach": "KUANTITATIF"},
     ),
-    "appraisal:plan-detail": Access(allowed=READERS, kwargs=plan_kwargs),
-    "appraisal:plan-achievement": Access(allowed=READERS, kwargs=approved_plan_kwargs),
-    "appraisal:plan-submit": Access(allowed={EMPLOYEE}, methods=("post",), kwargs=plan_kwargs),
-    "appraisal:plan-approve": Access(allowed={SUPERVISOR}, methods=("post",), kwargs=plan_kwargs),
-    "appraisal:plan-return": Access(allowed={SUPERVISOR}, methods=("post",), kwargs=plan_kwargs, data=reason),
-    "appraisal:plan-revise": Access(
+    "appraisal:plan-detail": _on_record(allowed=READERS, kwargs=plan_kwargs),
+    "appraisal:plan-achievement": _on_record(allowed=READERS, kwargs=approved_plan_kwargs),
+    "appraisal:plan-submit": _on_record(allowed={EMPLOYEE}, methods=("post",), kwargs=plan_kwargs),
+    "appraisal:plan-approve": _on_record(allowed={SUPERVISOR}, methods=("post",), kwargs=plan_kwargs),
+    "appraisal:plan-return": _on_record(allowed={SUPERVISOR}, methods=("post",), kwargs=plan_kwargs, data=reason),
+    "appraisal:plan-revise": _on_record(
         allowed={EMPLOYEE, SUPERVISOR}, methods=("post",), kwargs=approved_plan_kwargs, data=reason
     ),
-    "appraisal:workresult-create": Access(allowed={EMPLOYEE}, kwargs=plan_kwargs),
-    "appraisal:workresult-update": Access(allowed={EMPLOYEE}, kwargs=lambda p: {"pk": _work_result(p).pk}),
-    "appraisal:workresult-delete": Access(
+    "appraisal:workresult-create": _on_record(allowed={EMPLOYEE}, kwargs=plan_kwargs),
+    "appraisal:workresult-update": _on_record(allowed={EMPLOYEE}, kwargs=lambda p: {"pk": _work_result(p).pk}),
+    "appraisal:workresult-delete": _on_record(
         allowed={EMPLOYEE}, methods=("post",), kwargs=lambda p: {"pk": _work_result(p).pk}
     ),
-    "appraisal:indicator-create": Access(allowed={EMPLOYEE}, kwargs=lambda p: {"pk": _work_result(p).pk}),
-    "appraisal:indicator-update": Access(allowed={EMPLOYEE}, kwargs=lambda p: {"pk": _indicator(p).pk}),
-    "appraisal:indicator-delete": Access(
+    "appraisal:indicator-create": _on_record(allowed={EMPLOYEE}, kwargs=lambda p: {"pk": _work_result(p).pk}),
+    "appraisal:indicator-update": _on_record(allowed={EMPLOYEE}, kwargs=lambda p: {"pk": _indicator(p).pk}),
+    "appraisal:indicator-delete": _on_record(
         allowed={EMPLOYEE}, methods=("post",), kwargs=lambda p: {"pk": _indicator(p).pk}
     ),
-    "appraisal:indicator-progress": Access(allowed=READERS, kwargs=progress_kwargs),
-    "appraisal:realisation-save": Access(
+    "appraisal:indicator-progress": _on_record(allowed=READERS, kwargs=progress_kwargs),
+    "appraisal:realisation-save": _on_record(
         allowed={EMPLOYEE}, methods=("post",), kwargs=progress_kwargs, data=lambda p: {"checkpoint": 1, "value": "12"}
     ),
-    "appraisal:realisation-sync": Access(
+    "appraisal:realisation-sync": _on_record(
         allowed={EMPLOYEE}, methods=("post",), kwargs=progress_kwargs, data=lambda p: {"checkpoint": 1}
     ),
-    "appraisal:activity-create": Access(
+    "appraisal:activity-create": _on_record(
         allowed={EMPLOYEE},
         methods=("post",),
         kwargs=progress_kwargs,
         data=lambda p: {"date": date(APPROVED_YEAR, 3, 1).isoformat(), "description": "Rapat koordinasi"},
     ),
-    "appraisal:evidence-upload": Access(
+    "appraisal:evidence-upload": _on_record(
         allowed={EMPLOYEE},
         methods=("post",),
         kwargs=progress_kwargs,
         data=lambda p: {"file": SimpleUploadedFile("bukti.pdf", PDF), "description": ""},
     ),
-    "appraisal:evidence-download": Access(allowed=READERS, kwargs=lambda p: {"pk": _evidence(p).pk}),
-    "appraisal:evidence-delete": Access(
+    "appraisal:evidence-download": _on_record(allowed=READERS, kwargs=lambda p: {"pk": _evidence(p).pk}),
+    "appraisal:evidence-delete": _on_record(
         allowed={EMPLOYEE}, methods=("post",), kwargs=lambda p: {"pk": _evidence(p).pk}
     ),
     # Only people with reports: the supervisor and the head (the supervisor reports to them).
     "appraisal:plan-monitoring": Access(allowed={SUPERVISOR, HEAD}),
     # A person's record: whoever may see the person (as the employee page); everyone else gets 404.
-    "appraisal:employee-record": Access(allowed=READERS, kwargs=lambda p: {"pk": p.employee.pk}),
+    "appraisal:employee-record": _on_record(allowed=READERS, kwargs=lambda p: {"pk": p.employee.pk}),
     # Evaluations (docs/appraisal-evaluations.md): the employee, the Pejabat Penilai (supervisor) and
-    # the Atasan Pejabat Penilai (head) act; HR reads; everyone else gets 404.
-    "appraisal:plan-pdf": Access(allowed=READERS, kwargs=plan_kwargs),
-    "appraisal:plan-expectations": Access(allowed={SUPERVISOR}, kwargs=approved_plan_kwargs),
-    "appraisal:feedback-list": Access(allowed=READERS, kwargs=approved_plan_kwargs),
-    "appraisal:feedback-create": Access(
+    # the Atasan Pejabat Penilai (head) act; HR reads; the others of them get 403 and the outsider 404.
+    "appraisal:plan-pdf": _on_record(allowed=READERS, kwargs=plan_kwargs),
+    "appraisal:plan-expectations": _on_record(allowed={SUPERVISOR}, kwargs=approved_plan_kwargs),
+    "appraisal:feedback-list": _on_record(allowed=READERS, kwargs=approved_plan_kwargs),
+    "appraisal:feedback-create": _on_record(
         allowed={SUPERVISOR}, methods=("post",), kwargs=approved_plan_kwargs, data=_note
     ),
-    "appraisal:evaluation-create": Access(
+    "appraisal:evaluation-create": _on_record(
         allowed={SUPERVISOR},
         methods=("post",),
         kwargs=approved_plan_kwargs,
         data=lambda p: {"kind": "PERIODIC", "checkpoint": 1},
     ),
     "appraisal:evaluation-list": Access(allowed=LOGGED_IN),
-    "appraisal:evaluation-detail": Access(allowed=READERS, kwargs=evaluation_kwargs("SELF_ASSESSMENT")),
-    "appraisal:evaluation-self": Access(allowed={EMPLOYEE}, kwargs=evaluation_kwargs("SELF_ASSESSMENT")),
-    "appraisal:evaluation-rate": Access(
+    "appraisal:evaluation-detail": _on_record(allowed=READERS, kwargs=evaluation_kwargs("SELF_ASSESSMENT")),
+    "appraisal:evaluation-self": _on_record(allowed={EMPLOYEE}, kwargs=evaluation_kwargs("SELF_ASSESSMENT")),
+    "appraisal:evaluation-rate": _on_record(
         allowed={SUPERVISOR}, methods=("get", "post"), kwargs=evaluation_kwargs("RATING"), data=_rating_form
     ),
-    "appraisal:evaluation-history": Access(allowed=HR_ROLES, kwargs=evaluation_kwargs("SENT")),
-    "appraisal:evaluation-pdf": Access(allowed=READERS, kwargs=evaluation_kwargs("SENT")),
-    "appraisal:evaluation-selfsubmit": Access(
+    "appraisal:evaluation-history": _on_record(allowed=HR_ROLES, kwargs=evaluation_kwargs("SENT")),
+    "appraisal:evaluation-pdf": _on_record(allowed=READERS, kwargs=evaluation_kwargs("SENT")),
+    "appraisal:evaluation-selfsubmit": _on_record(
         allowed={EMPLOYEE}, methods=("post",), kwargs=evaluation_kwargs("SELF_ASSESSMENT")
     ),
-    "appraisal:evaluation-start": Access(
+    "appraisal:evaluation-start": _on_record(
         allowed={SUPERVISOR}, methods=("post",), kwargs=evaluation_kwargs("SELF_ASSESSMENT")
     ),
-    "appraisal:evaluation-submit": Access(allowed={SUPERVISOR}, methods=("post",), kwargs=evaluation_kwargs("RATING")),
-    "appraisal:evaluation-approve": Access(allowed={HEAD}, methods=("post",), kwargs=evaluation_kwargs("SUBMITTED")),
-    "appraisal:evaluation-return": Access(
+    "appraisal:evaluation-submit": _on_record(
+        allowed={SUPERVISOR}, methods=("post",), kwargs=evaluation_kwargs("RATING")
+    ),
+    "appraisal:evaluation-approve": _on_record(
+        allowed={HEAD}, methods=("post",), kwargs=evaluation_kwargs("SUBMITTED")
+    ),
+    "appraisal:evaluation-return": _on_record(
         allowed={HEAD}, methods=("post",), kwargs=evaluation_kwargs("SUBMITTED"), data=reason
     ),
-    "appraisal:objection-create": Access(
+    "appraisal:objection-create": _on_record(
         allowed={EMPLOYEE}, methods=("post",), kwargs=evaluation_kwargs("SENT"), data=lambda p: {"reason": "Keberatan"}
     ),
-    "appraisal:objection-decide": Access(allowed={HEAD}, kwargs=evaluation_kwargs("OBJECTED")),
-    "appraisal:developmentaction-create": Access(
+    "appraisal:objection-decide": _on_record(allowed={HEAD}, kwargs=evaluation_kwargs("OBJECTED")),
+    "appraisal:developmentaction-create": _on_record(
         allowed={SUPERVISOR},
         methods=("post",),
         kwargs=evaluation_kwargs("RATING"),
         data=lambda p: {"kind": "COACHING", "description": "Coaching layanan prima"},
     ),
-    "appraisal:developmentaction-delete": Access(
+    "appraisal:developmentaction-delete": _on_record(
         allowed={SUPERVISOR}, methods=("post",), kwargs=lambda p: {"pk": _action(p).pk}
     ),
-    "appraisal:peer-invite": Access(
+    "appraisal:peer-invite": _on_record(
         allowed={SUPERVISOR}, methods=("post",), kwargs=evaluation_kwargs("RATING"), data=lambda p: {"peer": p.head.pk}
     ),
     # Only the invited colleague; HR does not see who answered what either.
-    "appraisal:peer-answer": Access(allowed={HEAD}, kwargs=lambda p: {"pk": _peer_request(p).pk}),
+    "appraisal:peer-answer": Access(
+        allowed={HEAD}, outsiders=LOGGED_IN - {HEAD}, kwargs=lambda p: {"pk": _peer_request(p).pk}
+    ),
     # HR and unit heads (the head is made head of the personas' unit by the query builder).
     "appraisal:distribution-detail": Access(allowed=HR_ROLES | {HEAD}, data=_unit_head_view),
     "appraisal:orgresult-set": Access(allowed=HR_ROLES, methods=("post",), data=_org_result),

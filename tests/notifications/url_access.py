@@ -10,6 +10,7 @@ URL_ACCESS = {
     # Only the recipient may open a notification; everyone else gets 404.
     "notifications:notification-open": Access(
         allowed={EMPLOYEE},
+        outsiders=LOGGED_IN - {EMPLOYEE},
         methods=("post",),
         kwargs=lambda personas: {"pk": NotificationFactory(recipient=personas.employee.user).pk},
     ),

@@ -12,9 +12,9 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
+from org.access import is_hr, is_supervisor
 from org.demo import DEMO_PASSWORD, demo_logins, logins_table, seed_organisation
 from org.models import Employee, Position, Unit, User
-from org.roles import is_hr, is_supervisor
 
 MANAGERIAL_RANKS = {
     Position.Level.JPT_PRATAMA: {"IV/c", "IV/d"},

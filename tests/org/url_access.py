@@ -2,22 +2,27 @@
 
 from __future__ import annotations
 
-from tests.url_access import EMPLOYEE_CHAIN, HR_ROLES, Access
+from tests.url_access import EMPLOYEE_CHAIN, HR_ROLES, OUTSIDER, Access
+
+UNKNOWN_TOKEN = "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"
+
+
+def _unknown_import(**options) -> Access:
+    return Access(allowed=(), outsiders=HR_ROLES, kwargs=lambda personas: {"token": UNKNOWN_TOKEN}, **options)
+
 
 URL_ACCESS = {
     "org:employee-list": Access(allowed=HR_ROLES),
     "org:employee-detail": Access(
-        allowed=EMPLOYEE_CHAIN | HR_ROLES, kwargs=lambda personas: {"pk": personas.employee.pk}
+        allowed=EMPLOYEE_CHAIN | HR_ROLES, outsiders={OUTSIDER}, kwargs=lambda personas: {"pk": personas.employee.pk}
     ),
     "org:unit-list": Access(allowed=HR_ROLES),
     "org:import-upload": Access(allowed=HR_ROLES),
     "org:import-template": Access(allowed=HR_ROLES, kwargs=lambda personas: {"kind": "pegawai"}),
     "org:export-download": Access(allowed=HR_ROLES, kwargs=lambda personas: {"kind": "pegawai"}),
     # A dry run belongs to the user who uploaded the file: an unknown token is refused to everyone
-    # (HR gets 404); tests/org/test_import_views.py covers the HR path with a real upload.
-    "org:import-preview": Access(allowed=(), kwargs=lambda personas: {"token": "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"}),
-    "org:import-status": Access(allowed=(), kwargs=lambda personas: {"token": "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"}),
-    "org:import-confirm": Access(
-        allowed=(), methods=("post",), kwargs=lambda personas: {"token": "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"}
-    ),
+    # (HR gets 404, the others 403 for the role); tests/org/test_import_views.py covers the HR path.
+    "org:import-preview": _unknown_import(),
+    "org:import-status": _unknown_import(),
+    "org:import-confirm": _unknown_import(methods=("post",)),
 }

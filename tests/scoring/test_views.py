@@ -58,9 +58,9 @@ def test_an_outsider_cannot_see_someone_elses_scores(client, outsider, employee)
     assert client.get(reverse("scoring:employee-scores", args=[employee.pk])).status_code == 404
 
 
-def test_hr_without_an_employee_record_has_no_own_score_page(client, hr_user):
+def test_hr_without_an_employee_record_is_refused_its_own_score_page(client, hr_user):
     client.force_login(hr_user)
-    assert client.get(reverse("scoring:my-scores")).status_code == 404
+    assert client.get(reverse("scoring:my-scores")).status_code == 403
 
 
 def test_the_weights_rows_rescale_what_is_present(period, worked_example):

@@ -24,7 +24,9 @@ URL_ACCESS = {
     "scoring:run-detail": Access(allowed=HR_ROLES, kwargs=_run),
     "scoring:run-status": Access(allowed=HR_ROLES, kwargs=_run),
     # The employee, the two officials above them and HR; an outsider gets 404.
-    "scoring:employee-scores": Access(allowed=EMPLOYEE_CHAIN | HR_ROLES, kwargs=lambda p: {"pk": p.employee.pk}),
-    # Everyone with an employee record is sent to their own page; accounts without one get 404.
+    "scoring:employee-scores": Access(
+        allowed=EMPLOYEE_CHAIN | HR_ROLES, outsiders={OUTSIDER}, kwargs=lambda p: {"pk": p.employee.pk}
+    ),
+    # Everyone with an employee record is sent to their own page; accounts without one lack the role (403).
     "scoring:my-scores": Access(allowed={EMPLOYEE, SUPERVISOR, HEAD, OUTSIDER}),
 }

@@ -1,0 +1,139 @@
+"""Who may see what: the one place that decides who is HR, who heads a unit and who supervises whom.
+
+Every app, view, selector and context processor asks these functions; hiding a link is never the only
+guard, and nothing else writes its own rule about these roles (docs/org.md, "Roles").
+
+Roles (domain.md §5): HR administrators (BKPSDM, the ``HR_GROUP`` group, and superusers), supervisors
+(an employee with active people who report to them, directly or as superior of their assessing official),
+unit heads, employees (their own data) and anonymous citizens (the public survey form only).
+
+A unit's head is the *active* employee holding the unit's head position (``Position.is_unit_head``).
+An employee on leave, on study leave, retired or dismissed heads nothing: they lose the head's pages and
+notices, and the unit falls back to the nearest active head above it where a head must answer.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from .models import Employee, User
+from .selectors import reports_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from django.db.models import QuerySet
+
+    from .models import EmployeeQuerySet, Unit
+
+HR_GROUP = "BKPSDM"
+
+
+def is_hr(user: User) -> bool:
+    """HR staff of BKPSDM (or a superuser). Memoised on the user object for the request."""
+    if not user.is_authenticated:
+        return False
+    if not hasattr(user, "_kinerja_is_hr"):
+        user._kinerja_is_hr = user.is_superuser or user.groups.filter(name=HR_GROUP).exists()
+    return user._kinerja_is_hr
+
+
+def hr_users() -> QuerySet[User]:
+    """Active accounts of the HR group, who receive HR's notices (superusers are not HR's staff)."""
+    return User.objects.filter(groups__name=HR_GROUP, is_active=True)
+
+
+def employee_of(user: User) -> Employee | None:
+    """The employee record behind a login, if any."""
+    if not user.is_authenticated:
+        return None
+    return getattr(user, "employee", None)
+
+
+# --- Supervision ---------------------------------------------------------------------------------
+
+
+def supervises(user: User, employee: Employee) -> bool:
+    """Whether the user is the employee's assessing official or that official's superior."""
+    me = employee_of(user)
+    if me is None or me.pk == employee.pk:
+        return False
+    return me.pk in (employee.supervisor_id, getattr(employee.supervisor, "supervisor_id", None))
+
+
+def is_supervisor(user: User) -> bool:
+    """Whether anyone active reports to the user (the monitoring page's audience). Memoised per request."""
+    me = employee_of(user)
+    if me is None:
+        return False
+    if not hasattr(user, "_kinerja_is_supervisor"):
+        user._kinerja_is_supervisor = reports_of(me).exists()
+    return user._kinerja_is_supervisor
+
+
+def can_view_employee(user: User, employee: Employee) -> bool:
+    """HR sees everyone; an employee sees themself; a supervisor sees the people they assess."""
+    if is_hr(user):
+        return True
+    me = employee_of(user)
+    return me is not None and (me.pk == employee.pk or supervises(user, employee))
+
+
+# --- Unit heads (one rule: only an active employee heads a unit) ----------------------------------
+
+
+def is_unit_head(employee: Employee) -> bool:
+    """The rule for one employee; ``unit_heads`` is the same rule as a query."""
+    return employee.status == Employee.Status.AKTIF and employee.position.is_unit_head
+
+
+def unit_heads() -> EmployeeQuerySet:
+    """Every employee who heads a unit now: active, in a unit head's position."""
+    return Employee.objects.active().filter(position__is_unit_head=True)
+
+
+def unit_head(unit: Unit) -> Employee | None:
+    """The head of this very unit, if the position is held by an active employee."""
+    return unit_heads().filter(position__unit=unit).select_related("user").first()
+
+
+def responsible_head(unit: Unit) -> Employee | None:
+    """The head who answers for a unit: its own head, else the nearest head above it."""
+    chain = unit.ancestor_ids(include_self=True)
+    heads = {
+        head.position.unit_id: head
+        for head in unit_heads().filter(position__unit_id__in=chain).select_related("position", "user")
+    }
+    return next((heads[pk] for pk in chain if pk in heads), None)
+
+
+def headed_unit(user: User) -> Unit | None:
+    """The unit the user heads, if any."""
+    me = employee_of(user)
+    return me.position.unit if me is not None and is_unit_head(me) else None
+
+
+def heads(user: User, unit: Unit | None) -> bool:
+    """Whether the user heads this very unit."""
+    mine = headed_unit(user)
+    return unit is not None and mine is not None and mine.pk == unit.pk
+
+
+# --- Guards for views -----------------------------------------------------------------------------
+
+
+def hr_required(view: Callable) -> Callable:
+    """Login first (anonymous users go to the login page); logged-in non-HR users get 403."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not is_hr(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
