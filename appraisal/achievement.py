@@ -1,9 +1,9 @@
 """Indicator and plan achievement (*capaian*), exactly as domain.md §7.1 defines it.
 
 Pure functions over ``Decimal``: no database, no settings lookups inside the formulas. The caller
-passes the rules (cap, floor, hint thresholds) so every number used is visible and testable, and
-the transparency page can show them. Full precision is kept throughout; only figures shown or
-stored are rounded, to 2 decimals, half up (domain.md §7).
+passes the rules (cap, floor, hint thresholds, lower-is-better formula) so every number used is
+visible and testable, and the transparency page can show them. Full precision is kept throughout;
+only figures shown or stored are rounded, to 2 decimals, half up (domain.md §7).
 """
 
 from __future__ import annotations
@@ -154,9 +154,10 @@ def indicator_capaian(*, target: Target, realisation: Decimal | None, direction:
     """Capaian of one indicator (domain.md §7.1): the direction's formula against the target, or
     against the nearer bound of a range target when outside it (100 inside); then cap and floor.
 
-    Where §7.1 is silent we chose: the period's lower-is-better formula also measures the losing
-    side of a range (below it for lower-is-better, above it for *stabil*), so a Pemda that keeps
-    ``target / realisation`` uses it everywhere a smaller figure is the better one.
+    Where §7.1 is silent we chose: the period's lower-is-better formula measures every side of a
+    range where a smaller figure is the better one (both sides for lower-is-better, above the range
+    for *stabil*), so a Pemda that keeps ``target / realisation`` uses it everywhere; and a *stabil*
+    indicator with a single target treats it as a range of one value.
     """
     if realisation is None:
         return IndicatorResult(Formula.NOT_REPORTED, None, None, None, Decimal(0), capped=False, floored=False)
