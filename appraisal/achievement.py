@@ -1,9 +1,9 @@
 """Indicator and plan achievement (*capaian*), exactly as domain.md §7.1 defines it.
 
 Pure functions over ``Decimal``: no database, no settings lookups inside the formulas. The caller
-passes the rules (cap, floor, hint thresholds) so every number used is visible and testable, and
-the transparency page can show them. Full precision is kept throughout; only figures shown or
-stored are rounded, to 2 decimals, half up (domain.md §7).
+passes the rules (cap, floor, hint thresholds, lower-is-better formula) so every number used is
+visible and testable, and the transparency page can show them. Full precision is kept throughout;
+only figures shown or stored are rounded, to 2 decimals, half up (domain.md §7).
 """
 
 from __future__ import annotations
@@ -20,16 +20,38 @@ from core.numbers import round_half_up
 HUNDRED = Decimal(100)
 
 
+class Direction(StrEnum):
+    """Which way an indicator improves (§7.1); ``appraisal.models.Direction`` labels these values."""
+
+    HIGHER = "HIGHER"
+    LOWER = "LOWER"
+    STABIL = "STABIL"  # stay inside a range target: falling short and overshooting both lose
+
+
+class LowerFormula(StrEnum):
+    """How a lower-is-better figure is measured against its bound: a setting per period (§7.1)."""
+
+    REGULATION = "REGULATION"  # (2 − realisation / bound) × 100, the PermenPANRB 8/2021 annex
+    RATIO = "RATIO"  # bound / realisation × 100
+
+
 class Formula(StrEnum):
     """Which branch of §7.1 produced a capaian; the transparency page explains each one."""
 
-    HIGHER = "HIGHER"  # realisation / target × 100
-    LOWER = "LOWER"  # target / realisation × 100
-    LOWER_ZERO = "LOWER_ZERO"  # lower is better and realisation 0: the cap
+    HIGHER = "HIGHER"  # realisation / bound × 100
+    LOWER = "LOWER"  # (2 − realisation / bound) × 100
+    LOWER_RATIO = "LOWER_RATIO"  # bound / realisation × 100
+    LOWER_ZERO = "LOWER_ZERO"  # bound / realisation with realisation 0: the cap
     RANGE_INSIDE = "RANGE_INSIDE"  # inside the range: 100
-    RANGE_BELOW = "RANGE_BELOW"  # realisation / low × 100
-    RANGE_ABOVE = "RANGE_ABOVE"  # high / realisation × 100
     NOT_REPORTED = "NOT_REPORTED"  # no realisation yet: counts 0
+
+
+class Bound(StrEnum):
+    """What a capaian was measured against: the single target or the nearer bound of a range."""
+
+    TARGET = "TARGET"
+    LOW = "LOW"
+    HIGH = "HIGH"
 
 
 class Hint(StrEnum):
@@ -52,12 +74,14 @@ def round2(value: Decimal) -> Decimal:
 
 @dataclass(frozen=True)
 class Rules:
-    """The numbers of §7.1 that HR may change: cap, floor and the two hint thresholds."""
+    """The numbers of §7.1 that HR may change: cap, floor, the two hint thresholds and the
+    lower-is-better formula (the regulation's unless a Pemda's own rule says otherwise)."""
 
     cap: Decimal
     floor: Decimal
     above_min: Decimal  # ≥ this suggests Di Atas Ekspektasi
     as_expected_min: Decimal  # ≥ this (and < above_min) suggests Sesuai Ekspektasi
+    lower_formula: LowerFormula = LowerFormula.REGULATION
 
     @classmethod
     def from_settings(cls) -> Rules:
@@ -66,6 +90,7 @@ class Rules:
             floor=to_decimal(settings.APPRAISAL_ACHIEVEMENT_FLOOR),
             above_min=to_decimal(settings.APPRAISAL_HINT_ABOVE_MIN),
             as_expected_min=to_decimal(settings.APPRAISAL_HINT_AS_EXPECTED_MIN),
+            lower_formula=LowerFormula(settings.APPRAISAL_LOWER_FORMULA),
         )
 
 
@@ -87,6 +112,8 @@ class IndicatorResult:
     """One indicator's capaian with everything needed to retrace it."""
 
     formula: Formula
+    bound: Bound | None  # None when inside a range or not reported
+    against: Decimal | None  # the bound's value
     raw: Decimal | None  # before cap and floor; None when not reported
     capaian: Decimal  # after cap and floor, full precision
     capped: bool
@@ -97,36 +124,53 @@ class IndicatorResult:
         return self.formula is not Formula.NOT_REPORTED
 
 
-def _raw_capaian(*, target: Target, realisation: Decimal, lower_is_better: bool) -> tuple[Formula, Decimal | None]:
-    """The uncapped figure and its branch; ``None`` stands for "the cap" (lower is better, 0 realised)."""
-    if target.is_range:
-        if realisation < target.low:
-            return Formula.RANGE_BELOW, realisation / target.low * HUNDRED
-        if realisation > target.high:
-            return Formula.RANGE_ABOVE, target.high / realisation * HUNDRED
-        return Formula.RANGE_INSIDE, HUNDRED
-    if not lower_is_better:
-        return Formula.HIGHER, realisation / target.value * HUNDRED
+def _nearer_bound(*, target: Target, realisation: Decimal, direction: str) -> tuple[Bound, Decimal, bool] | None:
+    """The bound to measure against and whether more is better there; ``None`` inside a range.
+
+    Below a range, only a lower-is-better indicator gains; above it, only a higher-is-better one
+    does. *Stabil* loses on both sides; with a single target it is a range of one value (our
+    choice: §7.1 only speaks of bands)."""
+    if not target.is_range:
+        rising = direction == Direction.HIGHER or (direction == Direction.STABIL and realisation <= target.value)
+        return Bound.TARGET, target.value, rising
+    if realisation < target.low:
+        return Bound.LOW, target.low, direction != Direction.LOWER
+    if realisation > target.high:
+        return Bound.HIGH, target.high, direction == Direction.HIGHER
+    return None
+
+
+def _measure(*, bound: Decimal, realisation: Decimal, rising: bool, rules: Rules) -> tuple[Formula, Decimal | None]:
+    """The uncapped figure and its formula; ``None`` stands for "the cap" (a ratio over 0 realised)."""
+    if rising:
+        return Formula.HIGHER, realisation / bound * HUNDRED
+    if rules.lower_formula == LowerFormula.REGULATION:
+        return Formula.LOWER, (2 - realisation / bound) * HUNDRED
     if realisation == 0:
         return Formula.LOWER_ZERO, None
-    return Formula.LOWER, target.value / realisation * HUNDRED
+    return Formula.LOWER_RATIO, bound / realisation * HUNDRED
 
 
-def indicator_capaian(
-    *, target: Target, realisation: Decimal | None, lower_is_better: bool, rules: Rules
-) -> IndicatorResult:
-    """Capaian of one indicator (domain.md §7.1): direction or range formula, then cap and floor.
+def indicator_capaian(*, target: Target, realisation: Decimal | None, direction: str, rules: Rules) -> IndicatorResult:
+    """Capaian of one indicator (domain.md §7.1): the direction's formula against the target, or
+    against the nearer bound of a range target when outside it (100 inside); then cap and floor.
 
-    A range target ignores the direction: below the range is judged like "higher is better",
-    above it like "lower is better", as §7.1 spells out.
+    Where §7.1 is silent we chose: the period's lower-is-better formula measures every side of a
+    range where a smaller figure is the better one (both sides for lower-is-better, above the range
+    for *stabil*), so a Pemda that keeps ``target / realisation`` uses it everywhere; and a *stabil*
+    indicator with a single target treats it as a range of one value.
     """
     if realisation is None:
-        return IndicatorResult(Formula.NOT_REPORTED, None, Decimal(0), capped=False, floored=False)
-    formula, raw = _raw_capaian(target=target, realisation=realisation, lower_is_better=lower_is_better)
+        return IndicatorResult(Formula.NOT_REPORTED, None, None, None, Decimal(0), capped=False, floored=False)
+    nearer = _nearer_bound(target=target, realisation=realisation, direction=direction)
+    if nearer is None:
+        return IndicatorResult(Formula.RANGE_INSIDE, None, None, HUNDRED, HUNDRED, capped=False, floored=False)
+    bound, against, rising = nearer
+    formula, raw = _measure(bound=against, realisation=realisation, rising=rising, rules=rules)
     if raw is None:
-        return IndicatorResult(formula, None, rules.cap, capped=True, floored=False)
+        return IndicatorResult(formula, bound, against, None, rules.cap, capped=True, floored=False)
     capaian = min(max(raw, rules.floor), rules.cap)
-    return IndicatorResult(formula, raw, capaian, capped=raw > rules.cap, floored=raw < rules.floor)
+    return IndicatorResult(formula, bound, against, raw, capaian, capped=raw > rules.cap, floored=raw < rules.floor)
 
 
 def plan_capaian(weighted: Iterable[tuple[Decimal, Decimal]]) -> Decimal | None:

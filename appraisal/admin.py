@@ -43,9 +43,18 @@ class PeriodLogInline(ReadOnlyInline):
 
 @admin.register(AppraisalPeriod)
 class AppraisalPeriodAdmin(admin.ModelAdmin):
-    """Cap, hint thresholds and deadline per period (domain.md §7); status changes on the HR page."""
+    """Cap, hint thresholds, lower-is-better formula and deadline per period (domain.md §7); status
+    changes on the HR page."""
 
-    list_display = ["year", "checkpoint_type", "status", "plan_deadline", "achievement_cap", "status_page"]
+    list_display = [
+        "year",
+        "checkpoint_type",
+        "status",
+        "plan_deadline",
+        "achievement_cap",
+        "lower_formula",
+        "status_page",
+    ]
     readonly_fields = ["year", "checkpoint_type", "status"]
     inlines = [PeriodLogInline]
 

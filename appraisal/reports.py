@@ -5,7 +5,7 @@ prefetched (``selectors.with_progress``), so building a report never queries the
 monitoring page builds one per subordinate at a constant query count.
 
 "Expected" is our own product decision, not §7.1: an indicator judged against a target set for
-this checkpoint, a lower-is-better or a range target is expected at 100; a higher-is-better
+this checkpoint, a lower-is-better, *stabil* or range target is expected at 100; a higher-is-better
 indicator judged against its *annual* target is expected at the share of the year passed
 (checkpoint k of n → k/n × 100), since its realisation so far accumulates over the year.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .achievement import HUNDRED, Hint, IndicatorResult, Rules, Target, indicator_capaian, plan_capaian, rating_hint
-from .models import Checkpoint, Indicator, Plan, Realisation
+from .models import Checkpoint, Direction, Indicator, Plan, Realisation
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def _checkpoint_target(indicator: Indicator, number: int) -> Target | None:
 
 
 def _expected(indicator: Indicator, *, own_target: bool, checkpoint: Checkpoint, count: int) -> Decimal:
-    if own_target or indicator.lower_is_better or indicator.target.is_range:
+    if own_target or indicator.direction != Direction.HIGHER or indicator.target.is_range:
         return HUNDRED
     return Decimal(checkpoint.number) / Decimal(count) * HUNDRED
 
@@ -90,7 +90,7 @@ def indicator_row(indicator: Indicator, *, checkpoint: Checkpoint, count: int, r
     target = own or indicator.target
     realisation = next((r for r in indicator.realisations.all() if r.checkpoint == checkpoint.number), None)
     value = realisation.value if realisation else None
-    result = indicator_capaian(target=target, realisation=value, lower_is_better=indicator.lower_is_better, rules=rules)
+    result = indicator_capaian(target=target, realisation=value, direction=indicator.direction, rules=rules)
     expected = _expected(indicator, own_target=own is not None, checkpoint=checkpoint, count=count)
     return IndicatorRow(indicator, target, own is not None, realisation, result, expected)
 

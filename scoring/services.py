@@ -86,6 +86,7 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
         "month_starts": [_local_midnight(date(period.year, month, 1)) for month in range(1, 13)],
         "cap": rules.cap,
         "floor": rules.floor,
+        "lower_formula": str(rules.lower_formula),
         "skm_num": weight.numerator,
         "skm_den": weight.denominator,
         "min_responses": policy.min_employee_responses,

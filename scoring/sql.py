@@ -15,6 +15,7 @@ arithmetic; the tests hold both to the worked examples.
 
 from __future__ import annotations
 
+from appraisal.achievement import LowerFormula
 from appraisal.models import Direction, Evaluation
 from appraisal.predikat import Predikat, Rating
 from org.models import Employee
@@ -180,9 +181,11 @@ def reported_capaian(*, employee_filter: str) -> str:
     at each checkpoint.
 
     Capaian per indicator and checkpoint (domain.md §7.1, as ``appraisal.achievement.indicator_capaian``):
-    the checkpoint's own target if set, else the annual one; cap and floor. An unreported indicator
-    counts 0, so only realisations need the formula: plan achievement = this sum ÷ the plan's total
-    weight (``scoring_scope``), 0 where nothing was reported.
+    the checkpoint's own target if set, else the annual one; outside a range target the nearer bound
+    (``bound``; none inside, which gives 100) and whether more is better there (``rising``); then the
+    direction's formula, the lower-is-better one as the period sets it; cap and floor. An unreported
+    indicator counts 0, so only realisations need the formula: plan achievement = this sum ÷ the
+    plan's total weight (``scoring_scope``), 0 where nothing was reported.
 
     Reads only permanent tables (the filter on ``org_employee e`` stands for the scope: whoever has a
     plan in the period is in it), so PostgreSQL may scan the million realisations in parallel.
@@ -200,19 +203,27 @@ def reported_capaian(*, employee_filter: str) -> str:
         JOIN appraisal_indicator i ON i.work_result_id = w.id
         JOIN appraisal_realisation r ON r.indicator_id = i.id AND r.checkpoint = ANY(%(ks)s::int[])
         LEFT JOIN appraisal_checkpointtarget ct ON ct.indicator_id = i.id AND ct.checkpoint = r.checkpoint
+    ),
+    bounds AS (
+        SELECT employee_id, k, weight, real::{PRECISE} AS real,
+               CASE WHEN t_low IS NULL OR t_high IS NULL THEN t_value
+                    WHEN real < t_low THEN t_low WHEN real > t_high THEN t_high END AS bound,
+               CASE WHEN t_low IS NULL OR t_high IS NULL
+                      THEN direction = '{Direction.HIGHER}' OR (direction = '{Direction.STABIL}' AND real <= t_value)
+                    WHEN real < t_low THEN direction <> '{Direction.LOWER}'
+                    ELSE direction = '{Direction.HIGHER}' END AS rising
+        FROM targets
     )
     SELECT employee_id, k,
            sum(weight * LEAST(GREATEST(
                CASE
-                 WHEN t_low IS NOT NULL AND t_high IS NOT NULL THEN
-                   CASE WHEN real < t_low THEN real::{PRECISE} / t_low * 100
-                        WHEN real > t_high THEN t_high::{PRECISE} / real * 100
-                        ELSE 100 END
-                 WHEN direction = '{Direction.LOWER}' THEN
-                   CASE WHEN real = 0 THEN %(cap)s::numeric ELSE t_value::{PRECISE} / real * 100 END
-                 ELSE real::{PRECISE} / t_value * 100
+                 WHEN bound IS NULL THEN 100
+                 WHEN rising THEN real / bound * 100
+                 WHEN %(lower_formula)s = '{LowerFormula.REGULATION}' THEN (2 - real / bound) * 100
+                 WHEN real = 0 THEN %(cap)s::numeric
+                 ELSE bound / real * 100
                END, %(floor)s::numeric), %(cap)s::numeric)) AS weighted
-    FROM targets GROUP BY employee_id, k
+    FROM bounds GROUP BY employee_id, k
     """
 
 

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from .. import achievement
 from ..achievement import Rules, to_decimal
 from .logs import StepLog
 
@@ -45,6 +46,10 @@ def default_as_expected_min():
     return to_decimal(settings.APPRAISAL_HINT_AS_EXPECTED_MIN)
 
 
+def default_lower_formula():
+    return settings.APPRAISAL_LOWER_FORMULA
+
+
 @dataclass(frozen=True)
 class Checkpoint:
     """One periodic checkpoint of a period (a month, quarter, half-year or the whole year)."""
@@ -64,6 +69,13 @@ class AppraisalPeriod(models.Model):
         SEMESTERAN = "SEMESTERAN", _("Semesteran")
         TAHUNAN = "TAHUNAN", _("Tahunan")
 
+    class LowerFormula(models.TextChoices):
+        REGULATION = (
+            achievement.LowerFormula.REGULATION,
+            _("(2 − realisasi ÷ target) × 100 (lampiran PermenPANRB 8/2021)"),
+        )
+        RATIO = achievement.LowerFormula.RATIO, _("target ÷ realisasi × 100")
+
     class Status(models.TextChoices):
         OPEN = "OPEN", pgettext_lazy("period", "Terbuka")
         CLOSED = "CLOSED", pgettext_lazy("period", "Ditutup")
@@ -81,6 +93,12 @@ class AppraisalPeriod(models.Model):
     hint_as_expected_min = models.DecimalField(
         _("ambang 'sesuai ekspektasi'"), max_digits=6, decimal_places=2, default=default_as_expected_min
     )
+    lower_formula = models.CharField(
+        _("rumus makin-rendah-makin-baik"),
+        max_length=10,
+        choices=LowerFormula.choices,
+        default=default_lower_formula,
+    )
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
 
     class Meta:
@@ -92,6 +110,10 @@ class AppraisalPeriod(models.Model):
                 condition=Q(hint_as_expected_min__lte=models.F("hint_above_min")), name="period_hint_thresholds_ordered"
             ),
             models.CheckConstraint(condition=Q(achievement_cap__gt=0), name="period_cap_positive"),
+            models.CheckConstraint(
+                condition=Q(lower_formula__in=[formula.value for formula in achievement.LowerFormula]),
+                name="period_lower_formula_known",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -110,12 +132,14 @@ class AppraisalPeriod(models.Model):
         return date(self.year, 12, 31)
 
     def rules(self) -> Rules:
-        """The §7.1 numbers for this period: cap and thresholds per period, floor from settings."""
+        """The §7.1 numbers for this period: cap, thresholds and lower-is-better formula per period,
+        floor from settings."""
         return Rules(
             cap=to_decimal(self.achievement_cap),
             floor=to_decimal(settings.APPRAISAL_ACHIEVEMENT_FLOOR),
             above_min=to_decimal(self.hint_above_min),
             as_expected_min=to_decimal(self.hint_as_expected_min),
+            lower_formula=achievement.LowerFormula(self.lower_formula),
         )
 
     def checkpoints(self) -> list[Checkpoint]:

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .. import achievement
 from ..achievement import Target
 from .logs import StepLog
 from .periods import AppraisalPeriod
@@ -79,8 +80,9 @@ class Aspect(models.TextChoices):
 
 
 class Direction(models.TextChoices):
-    HIGHER = "HIGHER", _("Makin tinggi makin baik")
-    LOWER = "LOWER", _("Makin rendah makin baik")
+    HIGHER = achievement.Direction.HIGHER, _("Makin tinggi makin baik")
+    LOWER = achievement.Direction.LOWER, _("Makin rendah makin baik")
+    STABIL = achievement.Direction.STABIL, _("Stabil (tetap di dalam rentang)")
 
 
 class Source(models.TextChoices):
@@ -242,10 +244,6 @@ class Indicator(TargetFields):
     def clean(self) -> None:
         if errors := self.target_errors():
             raise ValidationError({"target_value": errors})
-
-    @property
-    def lower_is_better(self) -> bool:
-        return self.direction == Direction.LOWER
 
 
 class CheckpointTarget(TargetFields):

@@ -8,7 +8,7 @@ from django import template
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from ..achievement import Formula, Hint, round2
+from ..achievement import Bound, Formula, Hint, LowerFormula, round2
 from ..distribution import OrgResult
 from ..predikat import Predikat, Rating
 
@@ -20,14 +20,30 @@ HINT_LABELS = {
     Hint.DI_BAWAH_EKSPEKTASI: _("Di Bawah Ekspektasi"),
 }
 FORMULA_LABELS = {
-    Formula.HIGHER: _("realisasi ÷ target × 100"),
-    Formula.LOWER: _("target ÷ realisasi × 100"),
-    Formula.LOWER_ZERO: _("realisasi 0 pada indikator makin-rendah-makin-baik → batas atas"),
+    Formula.HIGHER: _("realisasi ÷ acuan × 100"),
+    Formula.LOWER: _("(2 − realisasi ÷ acuan) × 100, rumus lampiran PermenPANRB 8/2021"),
+    Formula.LOWER_RATIO: _("acuan ÷ realisasi × 100"),
+    Formula.LOWER_ZERO: _("realisasi 0 dengan rumus acuan ÷ realisasi → batas atas"),
     Formula.RANGE_INSIDE: _("di dalam rentang → 100"),
-    Formula.RANGE_BELOW: _("di bawah rentang: realisasi ÷ batas bawah × 100"),
-    Formula.RANGE_ABOVE: _("di atas rentang: batas atas ÷ realisasi × 100"),
     Formula.NOT_REPORTED: _("belum dilaporkan → dihitung 0"),
 }
+BOUND_LABELS = {
+    Bound.TARGET: _("acuan: target"),
+    Bound.LOW: _("di bawah rentang, acuan: batas bawah"),
+    Bound.HIGH: _("di atas rentang, acuan: batas atas"),
+}
+# The lower-is-better formula in force, in words, for the rules panel of the transparency page.
+LOWER_FORMULA_WORDS = {
+    LowerFormula.REGULATION: _(
+        "Makin rendah makin baik: capaian = (2 − realisasi ÷ target) × 100, rumus kondisi khusus lampiran "
+        "PermenPANRB 8/2021; realisasi 0 memberi 200, dibatasi batas atas."
+    ),
+    LowerFormula.RATIO: _(
+        "Makin rendah makin baik: capaian = target ÷ realisasi × 100 (pilihan Pemda, bukan rumus lampiran "
+        "PermenPANRB 8/2021); realisasi 0 memberi batas atas."
+    ),
+}
+DIRECTION_ICONS = {"HIGHER": "bi-arrow-up", "LOWER": "bi-arrow-down", "STABIL": "bi-arrows-collapse"}
 STATE_LABELS = {
     "NO_PLAN": (_("Belum ada SKP"), "danger"),
     "NOT_APPROVED": (_("SKP belum disetujui"), "warning"),
@@ -70,6 +86,21 @@ def hint_label(value: str | None) -> str:
 @register.filter
 def formula_label(value: str) -> str:
     return FORMULA_LABELS.get(value, value)
+
+
+@register.filter
+def bound_label(value: str | None) -> str:
+    return BOUND_LABELS.get(value, "") if value else ""
+
+
+@register.filter
+def lower_formula_words(value: str) -> str:
+    return LOWER_FORMULA_WORDS.get(value, value)
+
+
+@register.filter
+def direction_icon(value: str) -> str:
+    return DIRECTION_ICONS.get(value, "bi-arrow-up")
 
 
 @register.filter

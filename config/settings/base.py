@@ -282,12 +282,15 @@ SKM_COMPLAINT_RESPONSE_DAYS = env.int("SKM_COMPLAINT_RESPONSE_DAYS", default=3)
 SKM_CONSENT_VERSION = "2024-1"
 
 # --- Appraisal: performance plans (SKP) and achievement ---------------------------------
-# docs/appraisal-plans.md; the numbers of domain.md §7.1. Cap and hint thresholds are copied
-# into each new period, where HR may change them per period.
+# docs/appraisal-plans.md; the numbers of domain.md §7.1. Cap, hint thresholds and the lower-is-better
+# formula are copied into each new period, where HR may change them per period.
 APPRAISAL_ACHIEVEMENT_CAP = env.str("APPRAISAL_ACHIEVEMENT_CAP", default="120")
 APPRAISAL_ACHIEVEMENT_FLOOR = env.str("APPRAISAL_ACHIEVEMENT_FLOOR", default="0")
 APPRAISAL_HINT_ABOVE_MIN = env.str("APPRAISAL_HINT_ABOVE_MIN", default="110")
 APPRAISAL_HINT_AS_EXPECTED_MIN = env.str("APPRAISAL_HINT_AS_EXPECTED_MIN", default="90")
+# Lower-is-better formula (domain.md §7.1): REGULATION is (2 − realisation/target) × 100 of the
+# PermenPANRB 8/2021 annex; RATIO is target/realisation × 100.
+APPRAISAL_LOWER_FORMULA = env.str("APPRAISAL_LOWER_FORMULA", default="REGULATION")
 # SKP deadline (domain.md §1.2, "end of January" [S]) as month and day of the performance year.
 APPRAISAL_PLAN_DEADLINE_MONTH = env.int("APPRAISAL_PLAN_DEADLINE_MONTH", default=1)
 APPRAISAL_PLAN_DEADLINE_DAY = env.int("APPRAISAL_PLAN_DEADLINE_DAY", default=31)

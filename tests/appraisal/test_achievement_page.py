@@ -35,13 +35,13 @@ def worked_plan(period, employee):
 def test_it_shows_the_worked_example_step_by_step(client, employee, worked_plan):
     client.force_login(employee.user)
     page = client.get(reverse("appraisal:plan-achievement", args=[worked_plan.pk]), {"titik": 2}).content.decode()
-    assert 'data-testid="plan-capaian">95,00<' in page
+    assert 'data-testid="plan-capaian">93,75<' in page
     assert "45 ÷ 50 × 100" in page
-    assert "4 ÷ 5 × 100" in page
+    assert "(2 − 5 ÷ 4) × 100" in page
     assert "130 ÷ 100 × 100" in page
     assert "130,00" in page and "dibatasi 120" in page
     assert 'data-testid="total-weight">4<' in page
-    assert 'data-testid="weighted-sum">380,00<' in page
+    assert 'data-testid="weighted-sum">375,00<' in page
     assert "Sesuai Ekspektasi" in page
 
 
@@ -50,7 +50,7 @@ def test_it_flags_an_unreported_indicator_and_counts_it_as_zero(client, employee
     client.force_login(employee.user)
     page = client.get(reverse("appraisal:plan-achievement", args=[worked_plan.pk]), {"titik": 2}).content.decode()
     assert "belum dilaporkan" in page
-    assert 'data-testid="plan-capaian">76,00<' in page  # 380 / 5
+    assert 'data-testid="plan-capaian">75,00<' in page  # 375 / 5
 
 
 def test_it_uses_the_period_cap(client, employee, worked_plan):
@@ -58,13 +58,47 @@ def test_it_uses_the_period_cap(client, employee, worked_plan):
     worked_plan.period.save()
     client.force_login(employee.user)
     page = client.get(reverse("appraisal:plan-achievement", args=[worked_plan.pk]), {"titik": 2}).content.decode()
-    assert 'data-testid="plan-capaian">97,50<' in page  # (180 + 80 + 130) / 4: I3 no longer capped
+    assert 'data-testid="plan-capaian">96,25<' in page  # (180 + 75 + 130) / 4: I3 no longer capped
 
 
 def test_it_falls_back_to_the_current_checkpoint_for_a_bad_parameter(client, employee, worked_plan):
     client.force_login(employee.user)
     page = client.get(reverse("appraisal:plan-achievement", args=[worked_plan.pk]), {"titik": "99"}).content.decode()
-    assert 'data-testid="plan-capaian">95,00<' in page  # 15 May is in Triwulan II
+    assert 'data-testid="plan-capaian">93,75<' in page  # 15 May is in Triwulan II
+
+
+def test_it_shows_the_regulations_lower_is_better_formula_in_force(client, employee, worked_plan):
+    client.force_login(employee.user)
+    page = client.get(reverse("appraisal:plan-achievement", args=[worked_plan.pk]), {"titik": 2}).content.decode()
+    assert "capaian = (2 − realisasi ÷ target) × 100, rumus kondisi khusus lampiran PermenPANRB 8/2021" in page
+
+
+def test_it_shows_the_alternative_formula_when_the_period_uses_it(client, employee, worked_plan):
+    worked_plan.period.lower_formula = "RATIO"
+    worked_plan.period.save()
+    client.force_login(employee.user)
+    page = client.get(reverse("appraisal:plan-achievement", args=[worked_plan.pk]), {"titik": 2}).content.decode()
+    assert "capaian = target ÷ realisasi × 100 (pilihan Pemda" in page
+    assert "4 ÷ 5 × 100" in page
+    assert 'data-testid="plan-capaian">95,00<' in page
+
+
+def test_it_names_the_nearer_bound_of_a_range(client, employee, worked_plan):
+    """I11 of §7.1: a stabil budget band 90–100, 104 absorbed."""
+    indicator = IndicatorFactory(
+        work_result=worked_plan.work_results.get(),
+        description="I11 serapan anggaran",
+        target_value=None,
+        target_low=90,
+        target_high=100,
+        direction="STABIL",
+    )
+    RealisationFactory(indicator=indicator, checkpoint=2, value=104)
+    client.force_login(employee.user)
+    page = client.get(reverse("appraisal:plan-achievement", args=[worked_plan.pk]), {"titik": 2}).content.decode()
+    assert "(2 − 104 ÷ 100) × 100" in page
+    assert "di atas rentang, acuan: batas atas" in page
+    assert "96,00" in page
 
 
 @pytest.mark.parametrize(

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import importlib
 from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
+from appraisal.achievement import LowerFormula
 from appraisal.models import AppraisalPeriod, PeriodLog
 from appraisal.services.periods import period_close, period_create, period_reopen
 
-from .factories import PeriodFactory
+from .factories import IndicatorFactory, PeriodFactory, PlanFactory
 
 
 def test_it_splits_a_quarterly_year_into_four_checkpoints():
@@ -48,6 +52,35 @@ def test_it_takes_cap_and_thresholds_from_settings_at_creation(settings, hr_user
     assert period.rules().as_expected_min == Decimal(85)
     assert period.plan_deadline == date(2027, 1, 31)
     assert period.logs.get().action == PeriodLog.Action.CREATE
+
+
+def test_it_takes_the_lower_is_better_formula_from_settings_at_creation(settings, hr_user):
+    assert PeriodFactory(year=2027).rules().lower_formula is LowerFormula.REGULATION
+    settings.APPRAISAL_LOWER_FORMULA = "RATIO"
+    period = period_create(year=2028, checkpoint_type="TRIWULANAN", acting_user=hr_user)
+    period.refresh_from_db()
+    assert period.rules().lower_formula is LowerFormula.RATIO
+
+
+def test_the_database_refuses_an_unknown_lower_is_better_formula(db):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        PeriodFactory(year=2027, lower_formula="HALF")
+
+
+def test_the_migration_keeps_the_figures_already_shown(db):
+    """Closed periods keep target ÷ realisation; range indicators, which lost on both sides, become stabil."""
+    closed = PeriodFactory(year=2025, status="CLOSED", lower_formula="REGULATION")
+    open_period = PeriodFactory(year=2026, lower_formula="REGULATION")
+    plan = PlanFactory(period=open_period)
+    band = IndicatorFactory(work_result__plan=plan, target_value=None, target_low=90, target_high=100)
+    single = IndicatorFactory(work_result=band.work_result, direction="LOWER")
+    importlib.import_module("appraisal.migrations.0005_lower_formula_and_stabil_direction").keep_shown_figures(
+        apps, None
+    )
+    for row in [closed, open_period, band, single]:
+        row.refresh_from_db()
+    assert (closed.lower_formula, open_period.lower_formula) == ("RATIO", "REGULATION")
+    assert (band.direction, single.direction) == ("STABIL", "LOWER")
 
 
 def test_it_lets_only_hr_open_a_period(employee):

@@ -28,11 +28,14 @@ VALUE_RATINGS = ["DI_ATAS_EKSPEKTASI", *["SESUAI_EKSPEKTASI"] * 5, "DI_ATAS_EKSP
 
 @pytest.fixture
 def period(db):
-    return PeriodFactory(year=2026)
+    """§7.2's worked example takes R = 95: the §7.1 plan of ``approved_plan`` with the alternative
+    lower-is-better formula (target ÷ realisation); the regulation's formula gives 93.75."""
+    return PeriodFactory(year=2026, lower_formula="RATIO")
 
 
 def approved_plan(employee, period) -> Plan:
-    """I1 (weight 2, 45/50), I2 (lower, 5 vs 4), I3 (130/100): plan achievement 95 at checkpoint 4 (§7.1)."""
+    """I1 (weight 2, 45/50), I2 (lower, 5 vs 4), I3 (130/100) at checkpoint 4 (§7.1): plan achievement
+    93.75 with the regulation's lower-is-better formula, 95 with the alternative."""
     plan = PlanFactory(employee=employee, period=period, status="APPROVED", approved_at=timezone.now())
     i1 = IndicatorFactory(work_result__plan=plan, target_value=Decimal(50), weight=Decimal(2))
     i2 = IndicatorFactory(work_result=i1.work_result, target_value=Decimal(4), direction="LOWER")

@@ -10,12 +10,14 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from appraisal.achievement import Direction, LowerFormula, Target, indicator_capaian, round2
 from org.models import Employee
 from scoring.composite import COMPONENTS, composite_score
 from scoring.models import EmployeeScore, ScoringPolicy, UnitScore
 from scoring.services import scores_compute
 from scoring.sql import MISSING_COMPONENTS
 from tests.appraisal.factories import IndicatorFactory, PlanFactory, RealisationFactory
+from tests.appraisal.test_achievement import WORKED_EXAMPLES, target_of
 from tests.factories import EmployeeFactory
 from tests.scoring.conftest import TODAY, approved_plan, peer_answers, sent_evaluation, unit_responses
 
@@ -192,3 +194,63 @@ def test_the_missing_list_in_sql_matches_the_composite_spec(db, present):
         {code: Fraction(80) if values[code] else None for code in COMPONENTS}, dict.fromkeys(COMPONENTS, 1)
     )
     assert stored == list(spec.missing)
+
+
+def one_indicator_plan(employee, period, *, direction: str, target: Target, realisation: Decimal) -> None:
+    """A plan of one indicator (weight 1), so its achievement at checkpoint 4 is that indicator's capaian."""
+    plan = PlanFactory(employee=employee, period=period, status="APPROVED", approved_at=timezone.now())
+    IndicatorFactory(
+        work_result__plan=plan,
+        direction=direction,
+        target_value=target.value,
+        target_low=target.low,
+        target_high=target.high,
+    )
+    RealisationFactory(indicator=plan.work_results.get().indicators.get(), checkpoint=4, value=realisation)
+
+
+def with_formula(period, formula: LowerFormula):
+    period.lower_formula = formula
+    period.save(update_fields=["lower_formula"])
+    return period
+
+
+@pytest.mark.parametrize(
+    ("name", "direction", "target", "realisation", "expected", "capped"),
+    WORKED_EXAMPLES,
+    ids=[example[0].split()[0] for example in WORKED_EXAMPLES],
+)
+def test_the_sql_matches_the_worked_examples_of_7_1(
+    period, employee, name, direction, target, realisation, expected, capped
+):
+    with_formula(period, LowerFormula.REGULATION)
+    one_indicator_plan(
+        employee, period, direction=direction, target=target_of(target), realisation=Decimal(realisation)
+    )
+    scores_compute(period=period, today=TODAY)
+    assert score_of(employee).achievement == Decimal(expected), name
+
+
+@pytest.mark.parametrize(("formula", "expected"), [(LowerFormula.REGULATION, "93.75"), (LowerFormula.RATIO, "95.00")])
+def test_the_sql_weights_the_worked_plan_by_the_periods_formula(period, employee, formula, expected):
+    approved_plan(employee, with_formula(period, formula))
+    scores_compute(period=period, today=TODAY)
+    assert score_of(employee).achievement == Decimal(expected)
+
+
+@pytest.mark.parametrize("formula", list(LowerFormula))
+def test_the_sql_agrees_with_the_python_rule_in_every_direction_and_side(period, formula):
+    """Single and range targets, each direction, below, on, inside and above the target, and 0."""
+    rules = with_formula(period, formula).rules()
+    cases = {
+        EmployeeFactory(): (direction, target, Decimal(realisation))
+        for direction in Direction
+        for target in [Target(value=Decimal(4)), Target(low=Decimal(90), high=Decimal(100))]
+        for realisation in ["0", "3", "4", "6.5", "9", "89", "95", "104"]
+    }
+    for employee, (direction, target, realisation) in cases.items():
+        one_indicator_plan(employee, period, direction=direction, target=target, realisation=realisation)
+    scores_compute(period=period, today=TODAY)
+    for employee, (direction, target, realisation) in cases.items():
+        python = indicator_capaian(target=target, realisation=realisation, direction=direction, rules=rules)
+        assert score_of(employee).achievement == round2(python.capaian), (direction, target, realisation)
