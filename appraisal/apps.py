@@ -6,7 +6,7 @@ class AppraisalConfig(AppConfig):
     name = "appraisal"
     verbose_name = _("Penilaian kinerja")
     # ``manage.py seed_demo``: the plans first, then the evaluations of those plans.
-    demo_seeders = ("appraisal.demo.seed_appraisal", "appraisal.demo_evaluations.seed_evaluations")
+    demo_seeders = ("appraisal.demo.plans.seed_appraisal", "appraisal.demo.evaluations.seed_evaluations")
 
     def ready(self) -> None:
         from org.home import HomePanel, register

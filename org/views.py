@@ -55,12 +55,10 @@ def employee_list(request):
         request.GET, queryset=Employee.objects.select_related("unit", "position", "supervisor").order_by("name", "pk")
     )
     page = Paginator(employee_filter.qs, EMPLOYEES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "org/employee_list.html",
-        {"filter": employee_filter, "page": page, "query": query.urlencode()},
+        {"filter": employee_filter, "page": page},
     )
 
 

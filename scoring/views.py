@@ -51,7 +51,6 @@ def period_scores(request, pk: int):
         "unit": unit,
         "units": Unit.objects.filter(parent__isnull=True).order_by("code"),
         "page": Paginator(scores, SCORES_PER_PAGE).get_page(request.GET.get("page")),
-        "query": f"titik={checkpoint}" + (f"&unit={unit.pk}" if unit else ""),
         "unit_scores": selectors.top_unit_scores(period=period, checkpoint=checkpoint),
         "computed_at": selectors.last_computed_at(period),
         "last_run": selectors.last_period_run(period),

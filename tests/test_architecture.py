@@ -35,3 +35,13 @@ def test_an_upward_import_breaks_the_contract(tmp_path):
     assert "Contracts: 0 kept, 1 broken." in result.stdout
     assert "org is not allowed to import scoring:" in result.stdout
     assert "org.upward -> scoring.services (l.1)" in result.stdout
+
+
+def test_xlsx_files_have_one_writer_and_no_unused_import_library():
+    """core/xlsx.py writes every XLSX file; django-import-export is neither an app nor a requirement."""
+    from django.conf import settings
+
+    assert "import_export" not in settings.INSTALLED_APPS
+    pins = (ROOT / "requirements.txt").read_text().lower()
+    for package in ("django-import-export", "tablib", "diff-match-patch"):
+        assert f"\n{package}==" not in f"\n{pins}"

@@ -46,14 +46,11 @@ def plan_monitoring(request):
     if period is not None:
         checkpoint = checkpoint_from(request, period)
         rows = monitoring_rows(supervisor=me, period=period, checkpoint=checkpoint, assessed_only=assessed_only)
-        query = request.GET.copy()
-        query.pop("page", None)
         context |= {
             "checkpoint": checkpoint,
             "checkpoints": period.checkpoints(),
             "page": Paginator(rows, ROWS_PER_PAGE).get_page(request.GET.get("page")),
             "counts": Counter(row.state for row in rows),
             "total": len(rows),
-            "query": query.urlencode(),
         }
     return render(request, "appraisal/plan_monitoring.html", context)

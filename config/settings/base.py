@@ -35,7 +35,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_filters",
     "django_celery_beat",
-    "import_export",
     "axes",
     "core",
     "org",
@@ -221,9 +220,6 @@ OUTBOX_RETENTION_DAYS = env.int("OUTBOX_RETENTION_DAYS", default=7)
 # --- Forms ------------------------------------------------------------------------
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
-
-# --- Import / export ----------------------------------------------------------------
-IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # --- Demo data (docs/demo-data.md) ---------------------------------------------------
 # seed_demo creates logins with a published password: only local and test settings turn this on.

@@ -30,12 +30,9 @@ def complaint_list(request):
     chosen = form.cleaned_data if form.is_valid() else {}
     complaints = complaints_visible_to(request.user, unit=chosen.get("unit"), status=chosen.get("status", ""))
     page = Paginator(complaints, COMPLAINTS_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "page": page,
         "form": form,
-        "query": query.urlencode(),
         "target_days": settings.SKM_COMPLAINT_RESPONSE_DAYS,
     }
     return render(request, "surveys/complaint_list.html", context)

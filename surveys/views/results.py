@@ -54,7 +54,7 @@ def result_index(request):
         "labels": [unit.name for unit, _result in rows],
         "values": [float(result.score) if result.score is not None else None for _unit, result in rows],
     }
-    context = {"form": form, "period": period, "rows": rows, "rows_chart": chart, "query": request.GET.urlencode()}
+    context = {"form": form, "period": period, "rows": rows, "rows_chart": chart}
     return render(request, "surveys/result_index.html", context)
 
 
@@ -82,7 +82,6 @@ def result_detail(request, unit_code: str):
         "report": report,
         "result": report.result,
         "services": report.unit.services.order_by("name"),
-        "query": request.GET.urlencode(),
         "chart": _chart_data(report),
         "can_review": is_hr(request.user),
         # A sub-unit's head sees the OPD above by name only: its results are not theirs (404).
@@ -153,19 +152,13 @@ def response_list(request, unit_code: str):
     ).select_related("unit", "service", "officer", "excluded_by")
     responses = responses.filter(**RESPONSE_FILTERS.get(shown, {}))
     page = Paginator(responses, RESPONSES_PER_PAGE).get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    base_query = query.copy()
-    base_query.pop("tampil", None)
     context = {
         "unit": unit,
         "filters": RESPONSE_FILTER_LABELS,
-        "base_query": base_query.urlencode(),
         "form": form,
         "period": period,
         "page": page,
         "shown": shown,
-        "query": query.urlencode(),
         "can_review": is_hr(request.user),
     }
     return render(request, "surveys/response_list.html", context)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 
-from appraisal.demo import seed_appraisal
+from appraisal.demo.plans import seed_appraisal
 from appraisal.models import AppraisalPeriod, IndicatorTemplate, Plan, Realisation, WorkResult
 from appraisal.selectors import monitoring_rows
 from org.demo import seed_organisation
@@ -48,7 +48,7 @@ def test_it_cascades_work_results_and_leaves_someone_behind_and_someone_silent(d
 
 
 def test_it_seeds_evaluations_in_every_state_once(db):
-    from appraisal.demo_evaluations import seed_evaluations
+    from appraisal.demo.evaluations import seed_evaluations
     from appraisal.models import Evaluation, Objection, OrganisationResult
 
     seed_organisation()
@@ -71,8 +71,8 @@ def test_each_app_declares_its_seeders_and_scoring_runs_last():
     from org.management.commands.seed_demo import app_seeders
 
     assert app_seeders() == [
-        "appraisal.demo.seed_appraisal",
-        "appraisal.demo_evaluations.seed_evaluations",
+        "appraisal.demo.plans.seed_appraisal",
+        "appraisal.demo.evaluations.seed_evaluations",
         "surveys.demo.seed_surveys",
         "scoring.demo.seed_scores",
     ]

@@ -119,3 +119,15 @@ def test_it_shows_a_subordinate_without_a_plan(client, period, supervisor, emplo
 def test_it_shows_an_empty_state_without_periods(client, supervisor, employee):
     client.force_login(supervisor.user)
     assert "Belum ada periode penilaian" in client.get(reverse("appraisal:plan-monitoring")).content.decode()
+
+
+def test_page_links_keep_the_year_and_the_scope(client, monkeypatch, period, supervisor, employee):
+    monkeypatch.setattr("appraisal.views.monitoring.ROWS_PER_PAGE", 1)
+    make_team(supervisor, period, 2)
+    client.force_login(supervisor.user)
+    url = reverse("appraisal:plan-monitoring")
+    first = client.get(url, {"tahun": period.year, "lingkup": "dinilai"}).content.decode()
+    assert f"?tahun={period.year}&amp;lingkup=dinilai&amp;page=2" in first
+    second = client.get(url, {"tahun": period.year, "lingkup": "dinilai", "page": 2})
+    assert second.context["page"].number == 2
+    assert f"?tahun={period.year}&amp;lingkup=dinilai&amp;page=1" in second.content.decode()

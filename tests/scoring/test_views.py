@@ -8,6 +8,7 @@ from django.utils import formats, timezone, translation
 
 from scoring.models import ScoreRun
 from scoring.services import scores_compute
+from tests.factories import EmployeeFactory
 from tests.scoring.conftest import TODAY
 
 
@@ -107,3 +108,18 @@ def test_each_checkpoint_links_to_the_achievement_detail_of_that_checkpoint(clie
     detail = reverse("appraisal:plan-achievement", args=[plan.pk])
     assert [n for n in range(1, 5) if f'href="{detail}?titik={n}"' in content] == [1, 2, 3, 4]
     assert f'href="{detail}"' not in content
+
+
+def test_page_links_keep_the_checkpoint_and_unit(client, monkeypatch, hr_user, period, worked_example):
+    EmployeeFactory(unit=worked_example.unit)
+    scores_compute(period=period, today=TODAY)
+    monkeypatch.setattr("scoring.views.SCORES_PER_PAGE", 1)
+    client.force_login(hr_user)
+    url = reverse("scoring:period-scores", args=[period.pk])
+    unit = worked_example.unit.pk
+    first = client.get(url, {"titik": 4, "unit": unit})
+    assert first.context["page"].paginator.num_pages >= 2
+    assert f"?titik=4&amp;unit={unit}&amp;page=2" in first.content.decode()
+    second = client.get(url, {"titik": 4, "unit": unit, "page": 2})
+    assert second.context["checkpoint"] == 4
+    assert f"?titik=4&amp;unit={unit}&amp;page=1" in second.content.decode()

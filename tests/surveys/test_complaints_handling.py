@@ -179,3 +179,15 @@ def test_the_reply_is_stored_when_the_broker_is_down(
     job = OutboxJob.objects.pending().get()
     assert (job.task, job.args) == (email_task.name, [ComplaintReply.objects.get().pk])
     assert "diberi tahu lewat e-mail" in client.get(response["Location"]).content.decode()
+
+
+def test_page_links_keep_the_unit_and_state_filter(client, monkeypatch, hr_user, unit):
+    monkeypatch.setattr("surveys.views.complaints.COMPLAINTS_PER_PAGE", 1)
+    _complaint(unit, days_ago=1)
+    _complaint(unit, days_ago=2)
+    client.force_login(hr_user)
+    first = client.get(LIST, {"unit": unit.pk, "status": "BARU"})
+    assert first.context["page"].paginator.num_pages == 2
+    assert f"?unit={unit.pk}&amp;status=BARU&amp;page=2" in first.content.decode()
+    second = client.get(LIST, {"unit": unit.pk, "status": "BARU", "page": 2})
+    assert f"?unit={unit.pk}&amp;status=BARU&amp;page=1" in second.content.decode()

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import html
 import re
 import subprocess
 from datetime import UTC, datetime
 from io import BytesIO
+from urllib.parse import parse_qs
 
 import pytest
 from django.urls import reverse
@@ -231,3 +233,17 @@ def test_hr_gets_the_link_to_the_opd_above(client, hr_user, subunit, unit):
     client.force_login(hr_user)
     html = client.get(reverse("surveys:result-detail", args=[subunit.code])).content.decode()
     assert f'href="{reverse("surveys:result-detail", args=[unit.code])}"' in html
+
+
+def test_the_review_list_keeps_its_filters_in_page_and_tab_links(client, monkeypatch, hr_user, unit, example):
+    monkeypatch.setattr("surveys.views.results.RESPONSES_PER_PAGE", 1)
+    client.force_login(hr_user)
+    url = reverse("surveys:response-list", args=[unit.code])
+    year = timezone.localdate().year
+    first = client.get(url, {"tampil": "semua", "year": year})
+    assert f"?tampil=semua&amp;year={year}&amp;page=2" in first.content.decode()
+    second = client.get(url, {"tampil": "semua", "year": year, "page": 2})
+    assert second.context["page"].number == 2
+    tabs = re.findall(r'class="nav-link[^"]*" href="\?([^"]*)"', second.content.decode())
+    assert {"year": [str(year)], "tampil": ["dicurigai"]} in [parse_qs(html.unescape(tab)) for tab in tabs]
+    assert all("page=" not in tab for tab in tabs)  # a tab starts at page 1

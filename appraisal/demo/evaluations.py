@@ -23,7 +23,7 @@ from django.utils.translation import gettext
 
 from org.models import Employee, Unit, User
 
-from .models import (
+from ..models import (
     AppraisalPeriod,
     CoreValue,
     Evaluation,
@@ -32,11 +32,11 @@ from .models import (
     OrganisationResult,
     Plan,
 )
-from .predikat import Rating
-from .services import evaluations as flow
-from .services.distribution import org_result_set
-from .services.feedback import development_action_add, expectations_save, feedback_note_add, peer_invite
-from .services.objections import objection_decide, objection_file
+from ..predikat import Rating
+from ..services import evaluations as flow
+from ..services.distribution import org_result_set
+from ..services.feedback import development_action_add, expectations_save, feedback_note_add, peer_invite
+from ..services.objections import objection_decide, objection_file
 
 ATAS, SESUAI, BAWAH = Rating.DI_ATAS_EKSPEKTASI, Rating.SESUAI_EKSPEKTASI, Rating.DI_BAWAH_EKSPEKTASI
 STRENGTHS = "Teliti dan cepat melayani; berkas jarang dikembalikan."

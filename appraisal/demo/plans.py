@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 
 from org.models import Employee, Position
 
-from .models import (
+from ..models import (
     AppraisalPeriod,
     CheckpointTarget,
     Direction,
@@ -30,7 +30,7 @@ from .models import (
     Section,
     WorkResult,
 )
-from .services.plans import plan_snapshot
+from ..services.plans import plan_snapshot
 
 D = Decimal
 H, L = "HIGHER", "LOWER"
