@@ -105,12 +105,12 @@ def _employee_filter(
     *, employee: Employee | None, unit: Unit | None, employee_ids: list[int] | None
 ) -> tuple[str, list[int] | None]:
     if employee is not None:
-        return "e.id = ANY(%(employees)s)", [employee.pk]
+        return sql.EMPLOYEE_FILTERS["employees"], [employee.pk]
     if employee_ids is not None:
-        return "e.id = ANY(%(employees)s)", employee_ids
+        return sql.EMPLOYEE_FILTERS["employees"], employee_ids
     if unit is not None:
-        return "e.unit_id = ANY(%(employees)s)", unit_subtree_ids(unit)
-    return "TRUE", None
+        return sql.EMPLOYEE_FILTERS["unit"], unit_subtree_ids(unit)
+    return sql.EMPLOYEE_FILTERS["period"], None
 
 
 @transaction.atomic
@@ -129,25 +129,6 @@ def scores_compute(
     checkpoints = checkpoints_to_compute(period, today=today or timezone.localdate())
     params = _parameters(period, policy_for(period), checkpoints)
     employee_filter, params["employees"] = _employee_filter(employee=employee, unit=unit, employee_ids=employee_ids)
-    computations = [
-        (sql.scope(employee_filter=employee_filter), False),
-        (sql.SCOPE_ANALYZE, False),
-        (sql.UNIT_TREE, False),
-        (sql.AFFECTED_UNITS, False),
-        (sql.UNIT_ANSWER_BUCKETS, False),
-        (sql.OFFICER_ANSWER_BUCKETS, False),
-        (sql.unit_ikm(), False),
-        (sql.employee_ikm(), False),
-        (sql.reported_capaian(employee_filter=employee_filter), False),
-        (sql.ratings(employee_filter=employee_filter), False),
-        (sql.TEMPORARY_TABLES_ANALYZE, False),
-    ]
-    rewrites = [
-        (sql.SCORE_ROWS, False),
-        (sql.CHANGED_SCORES_UPDATE, True),
-        (sql.NEW_SCORES_INSERT, True),
-        (sql.stale_scores_delete(employee_filter=employee_filter), True),
-    ]
     changed = 0
     with _statement_counter() as count, connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_NAMESPACE, period.pk])
@@ -157,11 +138,10 @@ def scores_compute(
         # Lets PostgreSQL join the million realisations in parallel workers (1.8 s to 1.3 s at 100k).
         cursor.execute("SET LOCAL parallel_tuple_cost = 0.001")
         cursor.execute(sql.PERIOD_SCORED, params)
-        writes = rewrites if cursor.fetchone()[0] else [(sql.FIRST_SCORES_INSERT, True)]
-        steps = [*computations, *writes, (sql.UNIT_SCORES_UPSERT, False), (sql.TEMPORARY_TABLES_DROP, False)]
-        for done, (statement, counts) in enumerate(steps, start=1):
-            cursor.execute(statement, params)
-            changed += cursor.rowcount if counts else 0
+        steps = sql.run_steps(employee_filter=employee_filter, first=not cursor.fetchone()[0])
+        for done, step in enumerate(steps, start=1):
+            cursor.execute(step.statement, params)
+            changed += cursor.rowcount if step.counts else 0
             if on_progress:
                 on_progress(done, len(steps))
     return ComputeResult(rows_changed=changed, statements=count[0], checkpoints=len(checkpoints))

@@ -15,6 +15,8 @@ arithmetic; the tests hold both to the worked examples.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from appraisal.achievement import LowerFormula
 from appraisal.models import Direction, Evaluation
 from appraisal.predikat import Predikat, Rating
@@ -474,3 +476,54 @@ TEMPORARY_TABLES_DROP = """
                scoring_officer_answers, scoring_unit_ikm, scoring_employee_ikm, scoring_reported,
                scoring_ratings, scoring_rows
 """
+
+
+# How a run narrows ``org_employee e`` to its scope: the whole period, listed employees, or units.
+EMPLOYEE_FILTERS = {
+    "period": "TRUE",
+    "employees": "e.id = ANY(%(employees)s)",
+    "unit": "e.unit_id = ANY(%(employees)s)",
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One named statement of a run; ``counts`` adds its row count to the rows changed."""
+
+    name: str
+    statement: str
+    counts: bool = False
+
+
+def run_steps(*, employee_filter: str, first: bool) -> list[Step]:
+    """Every statement of a run, in order: the one list ``scores_compute`` executes and
+    ``manage.py scoring_sql`` prints. ``first``: nothing is stored for the period yet, so the computed
+    rows go straight in (``PERIOD_SCORED`` tells)."""
+    computations = [
+        Step("scope", scope(employee_filter=employee_filter)),
+        Step("scope_analyze", SCOPE_ANALYZE),
+        Step("unit_tree", UNIT_TREE),
+        Step("affected_units", AFFECTED_UNITS),
+        Step("unit_answer_buckets", UNIT_ANSWER_BUCKETS),
+        Step("officer_answer_buckets", OFFICER_ANSWER_BUCKETS),
+        Step("unit_ikm", unit_ikm()),
+        Step("employee_ikm", employee_ikm()),
+        Step("reported_capaian", reported_capaian(employee_filter=employee_filter)),
+        Step("ratings", ratings(employee_filter=employee_filter)),
+        Step("temporary_tables_analyze", TEMPORARY_TABLES_ANALYZE),
+    ]
+    if first:
+        writes = [Step("first_scores_insert", FIRST_SCORES_INSERT, counts=True)]
+    else:
+        writes = [
+            Step("score_rows", SCORE_ROWS),
+            Step("changed_scores_update", CHANGED_SCORES_UPDATE, counts=True),
+            Step("new_scores_insert", NEW_SCORES_INSERT, counts=True),
+            Step("stale_scores_delete", stale_scores_delete(employee_filter=employee_filter), counts=True),
+        ]
+    return [
+        *computations,
+        *writes,
+        Step("unit_scores_upsert", UNIT_SCORES_UPSERT),
+        Step("temporary_tables_drop", TEMPORARY_TABLES_DROP),
+    ]
