@@ -6,5 +6,4 @@ app_name = "core"
 
 urlpatterns = [
     path("health/", views.health_check, name="health-check"),
-    path("sistem/kesehatan/", views.health_detail, name="health-detail"),
 ]

@@ -14,4 +14,5 @@ urlpatterns = [
     path("impor/<uuid:token>/status/", views.import_status, name="import-status"),
     path("impor/<uuid:token>/konfirmasi/", views.import_confirm, name="import-confirm"),
     path("ekspor/<slug:kind>/", views.export_download, name="export-download"),
+    path("kesehatan/", views.health_detail, name="health-detail"),
 ]

@@ -1,9 +1,10 @@
-"""Home page per role and the HR browser of units and employees."""
+"""Home page per role, the HR browser of units and employees, and the administrators' health page."""
 
 from __future__ import annotations
 
 import io
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -12,8 +13,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core import health
 from core.xlsx import XLSX_CONTENT_TYPE
 
 from .access import can_view_employee, employee_of, hr_required, is_hr
@@ -166,3 +169,20 @@ def _import_done(job: ImportJob, report: StoredReport) -> str:
 
 def _xlsx_response(content: bytes, filename: str) -> FileResponse:
     return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
+
+
+@never_cache
+@hr_required
+def health_detail(request):
+    """The checks of ``/health/`` with their details, the last backup and the beat schedule (HR only)."""
+    now = timezone.now()
+    backup = health.last_backup()
+    context = {
+        "now": now,
+        "checks": health.checks(at=now),
+        "periodic_tasks": health.periodic_tasks(),
+        "backup": backup,
+        "backup_recent": health.backup_is_recent(backup, at=now),
+        "backup_root": settings.BACKUP_ROOT,
+    }
+    return render(request, "org/health_detail.html", context)

@@ -377,8 +377,6 @@ HEALTH_WORKER_STALE_SECONDS = env.int("HEALTH_WORKER_STALE_SECONDS", default=300
 HEALTH_OUTBOX_STALE_SECONDS = env.int("HEALTH_OUTBOX_STALE_SECONDS", default=300)
 # Seconds the health checks wait for Redis before they call it down.
 HEALTH_BROKER_TIMEOUT = env.float("HEALTH_BROKER_TIMEOUT", default=1.0)
-# Who may open the administrators' health page: a function of the user (core knows no roles itself).
-HEALTH_PAGE_ACCESS = "org.access.is_hr"
 
 # A friendly page instead of Django's technical one when a form's CSRF token has expired.
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"

@@ -107,7 +107,7 @@ def test_the_page_counts_the_jobs_waiting_in_the_outbox(client, hr_user, worker_
     OutboxJob.objects.create(task="core.tasks.worker_heartbeat", task_id="a")
     OutboxJob.objects.create(task="core.tasks.worker_heartbeat", task_id="b")
     client.force_login(hr_user)
-    content = client.get(reverse("core:health-detail")).content.decode()
+    content = client.get(reverse("org:health-detail")).content.decode()
     assert 'data-check="outbox" data-ok="1"' in content and "2 tugas menunggu dikirim ke broker" in content
 
 
@@ -139,7 +139,7 @@ def test_the_page_shows_each_check_the_last_backup_and_the_beat_schedule(client,
     PeriodicTask.objects.filter(task="core.tasks.worker_heartbeat").update(last_run_at=timezone.now())
     backup = backup_create()
     client.force_login(hr_user)
-    content = client.get(reverse("core:health-detail")).content.decode()
+    content = client.get(reverse("org:health-detail")).content.decode()
     for check in ("database", "broker", "worker", "outbox", "backup"):
         assert f'data-check="{check}" data-ok="1"' in content
     assert str(backup.path) in content
@@ -150,7 +150,7 @@ def test_the_page_shows_each_check_the_last_backup_and_the_beat_schedule(client,
 def test_the_page_warns_when_there_is_no_backup_and_redis_is_down(client, hr_user, worker_alive, settings):
     settings.CELERY_BROKER_URL = CLOSED_PORT
     client.force_login(hr_user)
-    content = client.get(reverse("core:health-detail")).content.decode()
+    content = client.get(reverse("org:health-detail")).content.decode()
     assert 'data-check="broker" data-ok="0"' in content
     assert 'data-check="backup" data-ok="0"' in content
     assert "manage.py backup_now" in content
@@ -158,4 +158,4 @@ def test_the_page_warns_when_there_is_no_backup_and_redis_is_down(client, hr_use
 
 def test_an_employee_may_not_open_the_page(client, employee):
     client.force_login(employee.user)
-    assert client.get(reverse("core:health-detail")).status_code == 403
+    assert client.get(reverse("org:health-detail")).status_code == 403

@@ -20,6 +20,7 @@ URL_ACCESS = {
     "org:import-upload": Access(allowed=HR_ROLES),
     "org:import-template": Access(allowed=HR_ROLES, kwargs=lambda personas: {"kind": "pegawai"}),
     "org:export-download": Access(allowed=HR_ROLES, kwargs=lambda personas: {"kind": "pegawai"}),
+    "org:health-detail": Access(allowed=HR_ROLES),
     # A dry run belongs to the user who uploaded the file: an unknown token is refused to everyone
     # (HR gets 404, the others 403 for the role); tests/org/test_import_views.py covers the HR path.
     "org:import-preview": _unknown_import(),
