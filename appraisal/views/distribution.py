@@ -15,7 +15,7 @@ from core.params import int_param
 from org.models import Unit
 
 from ..distribution import OrgResult
-from ..evaluation_forms import OrgResultForm
+from ..forms.distribution import OrgResultForm
 from ..models import AppraisalPeriod, Evaluation
 from ..permissions import can_set_org_result
 from ..predikat import Predikat

@@ -14,12 +14,8 @@ from django.views.decorators.http import require_POST
 from core.outcomes import Outcome
 from org.access import employee_of, is_hr
 
-from ..evaluation_forms import (
-    EvaluationOpenForm,
-    ObjectionForm,
-    RatingForm,
-    SelfAssessmentForm,
-)
+from ..forms.evaluations import EvaluationOpenForm, RatingForm, SelfAssessmentForm
+from ..forms.objections import ObjectionForm
 from ..models import Evaluation, EvaluationLog, ResultAssessment
 from ..permissions import PlanRole, can_see_ratings, plan_roles, require_role
 from ..selectors import (

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from core.outcomes import Outcome, flash_errors
 from org.access import employee_of
 
-from ..evaluation_forms import DevelopmentActionForm, ExpectationsForm, FeedbackNoteForm, PeerAnswerForm, PeerInviteForm
+from ..forms.feedback import DevelopmentActionForm, ExpectationsForm, FeedbackNoteForm, PeerAnswerForm, PeerInviteForm
 from ..models import DevelopmentAction, PeerRequest
 from ..permissions import PlanRole, plan_roles, require_role
 from ..selectors import PeerSummary, core_values, peer_summary, plan_notes

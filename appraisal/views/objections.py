@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from core.outcomes import Outcome
 
-from ..evaluation_forms import DecisionForm, ObjectionForm
+from ..forms.objections import DecisionForm, ObjectionForm
 from ..models import Evaluation
 from ..permissions import PlanRole, require_role
 from ..services import objections as services

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_POST
 from core.outcomes import Outcome
 from org.access import hr_required
 
-from ..forms import PeriodForm, ReasonForm
+from ..forms.common import ReasonForm
+from ..forms.periods import PeriodForm
 from ..models import AppraisalPeriod, PeriodLog
 from ..services import periods as services
 

@@ -13,8 +13,9 @@ from core.outcomes import Outcome, flash_errors
 from core.params import int_param
 from org.access import employee_of
 
-from ..evaluation_forms import EvaluationOpenForm
-from ..forms import IndicatorForm, PlanCreateForm, ReasonForm, WorkResultForm
+from ..forms.common import ReasonForm
+from ..forms.evaluations import EvaluationOpenForm
+from ..forms.plans import IndicatorForm, PlanCreateForm, WorkResultForm
 from ..models import AppraisalPeriod, Indicator, Plan, PlanLog, WorkResult
 from ..permissions import PlanRole, plan_roles
 from ..reports import plan_report

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from core.outcomes import Outcome
 
 from ..evidence import allowed_extensions
-from ..forms import ActivityForm, EvidenceForm, RealisationForm, SyncForm
+from ..forms.progress import ActivityForm, EvidenceForm, RealisationForm, SyncForm
 from ..models import Evidence, Indicator
 from ..permissions import PlanRole, plan_roles
 from ..services import progress as services

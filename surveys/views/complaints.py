@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from .. import services
 from ..access import can_answer_complaint, can_manage_unit, survey_manager_required
-from ..forms import ComplaintFilterForm, ReplyForm
+from ..forms.complaints import ComplaintFilterForm, ReplyForm
 from ..models import Complaint
 from ..selectors import complaint_units_visible_to, complaints_visible_to
 

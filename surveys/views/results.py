@@ -19,7 +19,7 @@ from org.selectors import unit_subtree_ids
 
 from .. import exports, services
 from ..access import can_manage_unit, get_managed_unit, survey_manager_required
-from ..forms import PeriodForm, ReasonForm
+from ..forms.results import PeriodForm, ReasonForm
 from ..ikm import grade_bands
 from ..models import Response, Service
 from ..reports import unit_report

@@ -16,7 +16,7 @@ from org.models import Employee
 from .. import qr, services
 from ..access import can_manage_unit, get_managed_unit, survey_manager_required
 from ..clients import set_kiosk_cookie
-from ..forms import KioskForm, ServiceForm
+from ..forms.setup import KioskForm, ServiceForm
 from ..models import KioskDevice, Officer, Service
 
 SERVICE_SAVED = _("Layanan disimpan.")
