@@ -19,6 +19,7 @@ class ReasonForm(forms.Form):
 
 
 QUARTERS = [("", _("Setahun penuh")), ("1", _("Triwulan I")), ("2", _("Triwulan II"))]
+QUARTERS += [("3", _("Triwulan III")), ("4", _("Triwulan IV"))]
 SCOPES = [("subtree", _("Unit dan sub-unit")), ("unit", _("Unit ini saja"))]
 
 
