@@ -18,8 +18,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import StepLog
+
 from ..predikat import Predikat, Rating
-from .logs import StepLog
 from .plans import Plan, WorkResult
 
 if TYPE_CHECKING:
