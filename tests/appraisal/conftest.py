@@ -1,4 +1,7 @@
-"""Fixtures for the appraisal tests: a quarterly period, a plan of ``employee`` in each state."""
+"""Fixtures for the appraisal tests: a quarterly period, a plan of ``employee`` in each state.
+
+They run at the suite's fixed instant (``tests/clock.py``): 15 May of ``YEAR``, checkpoint 2 of 4.
+"""
 
 from __future__ import annotations
 
