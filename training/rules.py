@@ -34,7 +34,7 @@ from django.utils.translation import gettext, gettext_noop
 
 from appraisal.predikat import Predikat, Rating
 from core.numbers import round_half_up
-from notifications.messages import InEveryLanguage, params_data
+from notifications.messages import InEveryLanguage, params_data, source_text
 
 # Stored with every computed need and recommendation; bump it when a rule below changes meaning.
 RULE_VERSION = "7.3/1"
@@ -76,7 +76,8 @@ class Reason:
     """A reason in words, kept as a msgid and its parameters so it reads in the reader's language.
 
     Parameters are plain values, ``Decimal`` (written with the reader's decimal separator: "2,90" in
-    Indonesian, "2.90" in English) or lazy labels (a predikat, translated when read).
+    Indonesian, "2.90" in English) or lazy labels (a predikat, translated when read). They are also
+    the rule's inputs (a text may leave some unsaid, like the criticality of rule 1).
     """
 
     message: str
@@ -90,11 +91,21 @@ class Reason:
         """The stored form read by ``notifications.messages.render`` (numbers kept in every language)."""
         return {"message": self.message, "params": params_data({k: _stored(v) for k, v in self.params.items()})}
 
+    def inputs(self) -> dict:
+        """The parameters as plain JSON (numbers as exact strings): the inputs the rule used, stored."""
+        return {name: _raw(value) for name, value in self.params.items()}
+
 
 def _shown(value: object) -> object:
     if isinstance(value, Decimal):
         return formats.number_format(value, use_l10n=True)
     return str(value) if isinstance(value, Promise) else value
+
+
+def _raw(value: object) -> object:
+    if isinstance(value, Decimal):
+        return str(value)
+    return source_text(value) if isinstance(value, Promise) else value
 
 
 def _stored(value: object) -> object:
@@ -250,7 +261,12 @@ def gap_needs(standard: Iterable[StandardRow]) -> list[Need]:
         actual = row.actual or 0
         if row.required - actual < 1:
             continue
-        params = {"code": row.competency.code, "name": row.competency.name, "required": row.required}
+        params = {
+            "code": row.competency.code,
+            "name": row.competency.name,
+            "required": row.required,
+            "criticality": row.criticality,
+        }
         reason = (
             Reason(GAP_REASON, {**params, "actual": actual})
             if row.actual is not None
@@ -281,7 +297,7 @@ def citizen_needs(citizens: Citizens, policy: Policy, managerial: Mapping[str, C
         for element, message in NRR_REASONS.items():
             nrr = citizens.nrr.get(element)
             if nrr is not None and nrr < policy.nrr_threshold:
-                params = {"nrr": round_half_up(nrr), "threshold": policy.nrr_threshold}
+                params = {"nrr": round_half_up(nrr), "threshold": policy.nrr_threshold, "answers": citizens.answers}
                 causes.append((element, Reason(message, params)))
     targets = [(managerial[code], reason) for _cause, reason in causes for code in (M05, M03) if code in managerial]
     targets += [(c, reason) for cause, reason in causes if cause == "U6" for c in citizens.service_competencies]

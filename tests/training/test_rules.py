@@ -334,3 +334,17 @@ def test_shortfalls_list_those_below_20_with_what_accepted_programmes_bring():
 def test_reaches_minimum_is_stored_per_recommendation(jp_so_far):
     [rec] = recommend([need(M03, 2)], [P3], jp_so_far=Decimal(jp_so_far), policy=POLICY)
     assert rec.reaches_minimum is (jp_so_far + 8 >= 20)
+
+
+def test_reason_inputs_keep_the_exact_numbers_the_rule_used():
+    needs = needs_for(SARI, POLICY, MANAGERIAL)
+    adm = next(n for n in needs if n.target == "T.ADM.01")
+    u7 = next(n for n in needs if n.rule == Rule.CITIZENS)
+    assert adm.reasons[0].inputs() == {
+        "code": "T.ADM.01",
+        "name": "Administrasi Kependudukan",
+        "required": 3,
+        "criticality": 2,
+        "actual": 1,
+    }
+    assert u7.reasons[0].inputs() == {"nrr": "2.90", "threshold": "3.0644", "answers": 14}
