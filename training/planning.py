@@ -64,10 +64,10 @@ def by_position(needs: Iterable[PlannedNeed]) -> dict[tuple[int | None, str], Ta
 
 def by_unit(needs: Iterable[PlannedNeed], parents: Mapping[int, int | None]) -> dict[tuple[int, str], Tally]:
     """Per (unit, target), each unit counting its sub-units' needs too (``parents``: unit → parent)."""
-    return _tallies(((unit, row.need.target), row) for row in needs for unit in _ancestry(row.unit_id, parents))
+    return _tallies(((unit, row.need.target), row) for row in needs for unit in ancestry(row.unit_id, parents))
 
 
-def _ancestry(unit_id: int, parents: Mapping[int, int | None]) -> list[int]:
+def ancestry(unit_id: int, parents: Mapping[int, int | None]) -> list[int]:
     """The unit and every unit above it (a cycle in bad data stops at the first repeat)."""
     chain: list[int] = []
     current: int | None = unit_id

@@ -119,6 +119,7 @@ class Competency:
     code: str
     name: str
     kind: str = ""  # technical, managerial or socio-cultural; the rules do not depend on it
+    id: int | None = None  # the dictionary row, when loaded from the database
 
 
 @dataclass(frozen=True)
