@@ -1,4 +1,5 @@
-"""Every input of the §7.3 rules for a whole period, in a fixed number of queries.
+"""Every input of the §7.3 rules for a whole period, in a fixed number of queries, and the reads of
+their stored results that the JP and planning (AKPK) lists start from.
 
 No query runs per employee: each source is read once for everyone in scope (active employees) and
 grouped in Python, so the statement count does not grow with the Pemda (tests hold it so). What
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Case, IntegerField, Sum, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
 
 from appraisal.models import AppraisalPeriod, BehaviourRating, DevelopmentAction, Evaluation
 from appraisal.predikat import Rating
@@ -25,8 +26,8 @@ from surveys.models import Response
 from surveys.selectors import ikm_grouped
 
 from . import rules
-from .models import Competency, DevelopmentRecord, Programme, ProgrammeCompetency
-from .planning import ancestry
+from .models import Competency, DevelopmentRecord, Need, Programme, ProgrammeCompetency, Recommendation
+from .planning import PlannedNeed, ancestry
 from .selectors import current_levels, standards_for_positions
 
 CITIZEN_ELEMENTS = tuple(rules.NRR_REASONS)
@@ -205,4 +206,54 @@ def programmes() -> list[rules.Programme]:
     return [
         rules.Programme(row.code, row.title, Decimal(row.jp), frozenset(codes[row.pk]), row.form.is_coaching, row.pk)
         for row in Programme.objects.filter(is_active=True).select_related("form")
+    ]
+
+
+def jp_shortfalls(period: AppraisalPeriod, *, minimum: Decimal, year_by: rules.YearBy) -> list[rules.Shortfall]:
+    """The active employees below ``minimum`` JP in the period's year, with the JP their accepted
+    programmes would bring (those not yet recorded as done that year); three queries."""
+    ids = list(Employee.objects.active().values_list("pk", flat=True))
+    done = jp_done(year=period.year, by=year_by)
+    field = "ends_on__year" if year_by == rules.YearBy.END else "starts_on__year"
+    recorded = DevelopmentRecord.objects.filter(
+        employee_id=OuterRef("employee_id"), programme_id=OuterRef("programme_id"), **{field: period.year}
+    ).exclude(status=DevelopmentRecord.Status.REJECTED)
+    accepted = (
+        Recommendation.objects.filter(period=period, status=Recommendation.Status.ACCEPTED, programme__isnull=False)
+        .exclude(Exists(recorded))
+        .values("employee_id")
+        .annotate(jp=Sum("programme__jp"))
+        .values_list("employee_id", "jp")
+    )
+    return rules.shortfalls(ids, done=done, accepted={pk: Decimal(jp) for pk, jp in accepted}, minimum=minimum)
+
+
+def akpk_needs(period: AppraisalPeriod) -> list[PlannedNeed]:
+    """The period's stored needs with each employee's unit and position, for ``training.planning``; one query."""
+    rows = Need.objects.filter(period=period).values_list(
+        "employee_id",
+        "employee__unit_id",
+        "employee__position_id",
+        "rule",
+        "priority",
+        "action",
+        "competency__code",
+        "competency__name",
+        "competency__kind",
+        "competency_id",
+    )
+    return [
+        PlannedNeed(
+            employee,
+            unit,
+            position,
+            rules.Need(
+                rules.Rule(rule),
+                priority,
+                (),
+                rules.Competency(code, name, kind, competency) if competency else None,
+                action,
+            ),
+        )
+        for employee, unit, position, rule, priority, action, code, name, kind, competency in rows
     ]

@@ -4,6 +4,7 @@ a fixed number of queries whatever the number of employees, decided rows kept, t
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 from django.db import connection
@@ -24,7 +25,10 @@ from tests.training.factories import (
     form,
 )
 from training import tasks
+from training.inputs import akpk_needs, jp_shortfalls, programmes
 from training.models import Competency, DevelopmentRecord, Need, Recommendation
+from training.planning import Tally, by_target, plan
+from training.rules import YearBy
 from training.services import recommendations_compute, recommendations_compute_request
 
 # (code, required, actual, criticality): Sari's standard and profile (§7.3 worked example).
@@ -184,3 +188,39 @@ def test_the_task_computes_the_period(period, unit, catalogue, settings, django_
     assert [r.programme.code for r in proposals(employee)] == ["P1", "P3", "P2", "P4"]
     tasks.recommendations_compute.delay(period.pk)
     assert len(proposals(employee)) == 4
+
+
+def test_below_20_jp_lists_what_accepted_programmes_would_bring(period, unit, catalogue, hr_user):
+    sari_, _evaluation = sari(period, unit)
+    recommendations_compute(period=period)
+    Recommendation.objects.filter(employee=sari_, programme__code="P3").update(
+        status=Recommendation.Status.ACCEPTED, decided_by=hr_user, decided_at=timezone.now()
+    )
+    across_new_year = EmployeeFactory(name="Budi", unit=unit)
+    verified = {"status": DevelopmentRecord.Status.VERIFIED, "verified_at": timezone.now()}
+    DevelopmentRecordFactory(
+        employee=across_new_year, starts_on=date(2025, 12, 28), ends_on=date(2026, 1, 3), jp=30, **verified
+    )
+    nothing = EmployeeFactory(name="Rina", unit=unit)
+    rows = jp_shortfalls(period, minimum=Decimal(20), year_by=YearBy.END)
+    assert [(r.employee_id, r.done, r.accepted, r.missing) for r in rows] == [
+        (nothing.pk, 0, 0, 20),
+        (sari_.pk, 6, 8, 6),  # P3's 8 JP would bring 14
+    ]
+    earlier = jp_shortfalls(PeriodFactory(year=2025), minimum=Decimal(20), year_by=YearBy.END)
+    assert across_new_year.pk in {r.employee_id for r in earlier}  # the course counts for 2026 only
+
+
+def test_akpk_reads_the_stored_needs_with_unit_and_position(period, unit, catalogue):
+    employee, _evaluation = sari(period, unit)
+    recommendations_compute(period=period)
+    needs = akpk_needs(period)
+    assert {row.position_id for row in needs} == {employee.position_id}
+    assert by_target(needs) == {
+        "M.03": Tally(needs=2, employees=1, priority=4),
+        "M.05": Tally(2, 1, 3),
+        "T.ADM.01": Tally(1, 1, 4),
+        "M.02": Tally(1, 1, 2),
+    }
+    chosen = plan(needs, programmes(), budget=Decimal(30))
+    assert [(p.programme.code, p.needs, p.hours) for p in chosen] == [("P1", 4, 24), ("P4", 1, 4)]
