@@ -14,7 +14,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 
 from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
 
@@ -176,12 +175,7 @@ def _citizens(grade: str | None, officer: IkmResult | None, services: tuple[rule
     if officer is None:
         return rules.Citizens(unit_grade=grade)
     scores = {e.code: e.nrr_exact for e in officer.elements if e.code in CITIZEN_ELEMENTS and e.nrr_exact is not None}
-    return rules.Citizens(grade, {code: _decimal(nrr) for code, nrr in scores.items()}, officer.responses, services)
-
-
-def _decimal(value: Fraction) -> Decimal:
-    """An exact NRR as a Decimal of 28 significant digits (compared with a 4-decimal threshold)."""
-    return Decimal(value.numerator) / Decimal(value.denominator)
+    return rules.Citizens(grade, scores, officer.responses, services)
 
 
 def jp_done(*, year: int, by: rules.YearBy) -> dict[int, Decimal]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from enum import IntEnum, StrEnum
+from fractions import Fraction
 
 from django.conf import settings
 from django.utils import formats
@@ -38,7 +39,6 @@ from notifications.messages import InEveryLanguage, params_data, source_text
 
 # Stored with every computed need and recommendation; bump it when a rule below changes meaning.
 RULE_VERSION = "7.3/1"
-HUNDRED = Decimal(100)
 JP_MINUTES = 45  # 1 JP = 45 minutes (Peraturan LAN 5/2018, domain.md §3)
 COACHING_MENTORING = "COACHING_MENTORING"  # the target of a rule-4 need
 
@@ -147,7 +147,7 @@ class Citizens:
     from ``answers`` responses naming them, and the technical competencies of the services concerned."""
 
     unit_grade: str | None = None
-    nrr: Mapping[str, Decimal] = field(default_factory=dict)
+    nrr: Mapping[str, Decimal | Fraction] = field(default_factory=dict)  # exact; rounded only when shown
     answers: int = 0
     service_competencies: tuple[Competency, ...] = ()
 
@@ -207,6 +207,12 @@ class Policy:
             "low_unit_grades": sorted(self.low_unit_grades),
             "low_predikats": sorted(self.low_predikats),
             "minimum_jp": str(self.minimum_jp),
+            "priorities": {
+                "behaviour": self.behaviour_priority,
+                "citizens": self.citizens_priority,
+                "results": self.results_priority,
+                "supervisor": self.supervisor_priority,
+            },
         }
 
 
@@ -410,7 +416,7 @@ def jpm(standard: Iterable[StandardRow]) -> Decimal | None:
     if not required:
         return None
     matched = sum(min(row.actual or 0, row.required) for row in rows)
-    return round_half_up(Decimal(matched) / Decimal(required) * HUNDRED)
+    return round_half_up(Fraction(matched * 100, required))
 
 
 def jp_from_minutes(minutes: int) -> Decimal:
