@@ -53,7 +53,7 @@ NRR_REASONS = {
 RESULTS_REASON = gettext_noop("Predikat kinerja %(predikat)s")
 SUPERVISOR_REASON = gettext_noop("Rencana pengembangan dari atasan: %(action)s")
 
-M01, M03, M05 = "M.01", "M.03", "M.05"  # the managerial codes rule 3 names (§3 numbering)
+M03, M05 = "M.03", "M.05"  # the managerial codes rule 3 names (§3 numbering)
 
 
 class Rule(IntEnum):

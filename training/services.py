@@ -48,9 +48,11 @@ def recommendations_compute(*, period: AppraisalPeriod) -> ComputeResult:
         for employee in data.employees:
             advice = rules.advise(employee, data.programmes, policy, data.competencies)
             stamp = {"period": period, "employee_id": employee.employee_id, "computed_at": now}
-            needs += [_need_row(need, stamp) for need in advice.needs]
+            # Each need's reasons are put into words once, for its row and every recommendation covering it.
+            stored = {id(need): _need_data(need) for need in advice.needs}
+            needs += [_need_row(need, stored[id(need)], stamp) for need in advice.needs]
             proposals += [
-                _recommendation_row(rec, employee, policy, stamp)
+                _recommendation_row(rec, [stored[id(need)] for need in rec.needs], employee, policy, stamp)
                 for rec in advice.recommendations
                 if _key(employee.employee_id, rec) not in decided
             ]
@@ -74,7 +76,7 @@ def _need_data(need: rules.Need) -> dict:
     }
 
 
-def _need_row(need: rules.Need, stamp: dict) -> Need:
+def _need_row(need: rules.Need, data: dict, stamp: dict) -> Need:
     return Need(
         **stamp,
         rule=need.rule,
@@ -82,14 +84,14 @@ def _need_row(need: rules.Need, stamp: dict) -> Need:
         target=need.target if need.rule != rules.Rule.SUPERVISOR else "",
         action=need.action,
         priority=need.priority,
-        reasons=[reason.as_data() for reason in need.reasons],
+        reasons=data["reasons"],
         inputs=[reason.inputs() for reason in need.reasons],
         rule_version=rules.RULE_VERSION,
     )
 
 
 def _recommendation_row(
-    rec: rules.Recommendation, employee: rules.EmployeeInputs, policy: rules.Policy, stamp: dict
+    rec: rules.Recommendation, needs: list[dict], employee: rules.EmployeeInputs, policy: rules.Policy, stamp: dict
 ) -> Recommendation:
     programme = rec.programme
     return Recommendation(
@@ -99,7 +101,7 @@ def _recommendation_row(
         rank=rec.rank,
         priority=rec.priority,
         reaches_minimum=rec.reaches_minimum,
-        needs=[_need_data(need) for need in rec.needs],
+        needs=needs,
         inputs={
             "jp_so_far": str(employee.jp_this_year),
             "programme_jp": str(programme.jp) if programme else None,
