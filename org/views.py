@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -89,15 +89,24 @@ IMPORT_COUNT = _("%(label)s: %(created)d baru, %(updated)d diubah, %(unchanged)d
 @hr_required
 def import_upload(request):
     """Step 1: upload a file; it is kept server-side and checked in a dry run (on a worker if large)."""
-    form = ImportUploadForm(
-        request.POST or None, request.FILES or None, initial={"kind": request.GET.get("jenis", "pegawai")}
+    return import_upload_page(
+        request, form_class=ImportUploadForm, template="org/import_upload.html", layouts=LAYOUTS.values()
     )
+
+
+def import_upload_page(request, *, form_class: type[ImportUploadForm], template: str, layouts) -> HttpResponse:
+    """The upload step for any registered kind: org's page, and the pages of apps that register kinds.
+
+    ``?jenis=`` preselects a kind; the dry run and the confirmation continue on org's import pages.
+    """
+    initial = {"kind": kind} if (kind := request.GET.get("jenis")) else {}
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         job = import_job_start(
             kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], acting_user=request.user
         )
         return redirect("org:import-preview", token=job.token)
-    return render(request, "org/import_upload.html", {"form": form, "layouts": LAYOUTS.values()})
+    return render(request, template, {"form": form, "layouts": layouts})
 
 
 @hr_required

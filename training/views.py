@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from core.xlsx import xlsx_response
 from org.access import hr_required
 from org.exporting import export_workbook, template_workbook
-from org.imports.jobs import import_job_start
+from org.views import import_upload_page
 
 from . import selectors
 from .filters import CompetencyFilter, ProgrammeFilter, StandardFilter
@@ -62,15 +62,9 @@ def standard_export(request):
 @hr_required
 def import_upload(request):
     """Step 1 of an import; the dry run and the confirmation continue on org's import pages."""
-    form = TrainingImportForm(
-        request.POST or None, request.FILES or None, initial={"kind": request.GET.get("jenis", "kompetensi")}
+    return import_upload_page(
+        request, form_class=TrainingImportForm, template="training/import_upload.html", layouts=IMPORT_LAYOUTS
     )
-    if request.method == "POST" and form.is_valid():
-        job = import_job_start(
-            kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], acting_user=request.user
-        )
-        return redirect("org:import-preview", token=job.token)
-    return render(request, "training/import_upload.html", {"form": form, "layouts": IMPORT_LAYOUTS})
 
 
 @hr_required
