@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from org.imports.report import Action
 from org.imports.services import import_file
 from tests.factories import PositionFactory, UnitFactory
 from tests.training.factories import CompetencyFactory, PositionStandardFactory
@@ -54,6 +55,7 @@ def test_it_updates_changed_indicators_and_leaves_a_reimport_unchanged(sheet_fil
     report = run(sheet_file, hr_user, "kompetensi", rows)
 
     assert [(c.label, c.updated) for c in report.counts] == [("kompetensi", 0), ("level kompetensi", 1)]
+    assert [(row.action, row.changed) for row in report.rows] == [(Action.UPDATE, ("LEVEL_3",))]
     assert CompetencyLevel.objects.get(competency__code="T.ADM.01", level=3).indicators == "Baru"
 
 

@@ -6,11 +6,14 @@ and a row naming one of its codes is refused rather than turning it into a techn
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from django.utils.translation import gettext_lazy as _
 
 from org.imports.ledger import Ledger
 from org.imports.planning import ParsedRow, Plan, build_report, field_values, parse_rows, unique_rows, validate
 from org.imports.reading import Sheet
+from org.imports.report import Action, RowOutcome
 from training.models import Competency, CompetencyLevel
 
 from .columns import COMPETENCIES, LEVEL_HEADERS
@@ -32,7 +35,7 @@ def plan_competencies(sheet: Sheet) -> Plan:
         if _is_technical(row, competency):
             validate(row, competency, COMPETENCIES, exclude=[])
             _track_levels(row, competency, levels)
-    return build_report(
+    plan = build_report(
         COMPETENCIES,
         rows,
         issues,
@@ -42,6 +45,20 @@ def plan_competencies(sheet: Sheet) -> Plan:
             CompetencyLevel._meta.verbose_name_plural: levels,
         },
     )
+    plan.report.rows = [_with_level_changes(outcome, levels) for outcome in plan.report.rows]
+    return plan
+
+
+def _with_level_changes(outcome: RowOutcome, levels: Ledger) -> RowOutcome:
+    """A row whose only change is in its LEVEL_n cells is an update too, naming those columns."""
+    if outcome.action != Action.UNCHANGED:
+        return outcome
+    changed = tuple(
+        LEVEL_HEADERS[level - 1]
+        for (_, level), entry in levels.entries.items()
+        if entry.row.number == outcome.row and (entry.is_new or levels.changed_fields(entry))
+    )
+    return replace(outcome, action=Action.UPDATE, changed=changed) if changed else outcome
 
 
 def _existing(codes: list[str]) -> dict[str, Competency]:
