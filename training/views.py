@@ -93,11 +93,11 @@ def programme_edit(request, pk: int):
 
 
 def _programme_form(request, programme: Programme):
-    data, is_post = (request.POST, True) if request.method == "POST" else (None, False)
+    data = request.POST if request.method == "POST" else None
     form = ProgrammeForm(data, instance=programme)
     targets = ProgrammeTargetFormSet(data, instance=programme, prefix="target")
     batches = ProgrammeBatchFormSet(data, instance=programme, prefix="batch")
-    if is_post and all([form.is_valid(), targets.is_valid(), batches.is_valid()]):
+    if data is not None and all([form.is_valid(), targets.is_valid(), batches.is_valid()]):
         saved = programme_save(form=form, targets=targets, batches=batches, acting_user=request.user)
         messages.success(request, PROGRAMME_SAVED % {"code": saved.code})
         return redirect("training:programme-list")
