@@ -18,9 +18,13 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from appraisal.models import AppraisalPeriod
 from appraisal.predikat import Predikat
 
-WEIGHTS_ALL_ZERO = _("Setidaknya satu bobot harus lebih dari 0.")
+WEIGHT_OUT_OF_RANGE = _("Bobot harus antara 0 dan 1.")
+WEIGHTS_NOT_ONE = _("Jumlah bobot R, E, C dan P harus tepat 1 (sekarang %(total)s).")
+POINTS_OUT_OF_RANGE = _("Poin harus antara 0 dan 100, skala komponen skor.")
+POINTS_NOT_ORDERED = _("Poin harus berurutan: Di Atas Ekspektasi ≥ Sesuai Ekspektasi ≥ Di Bawah Ekspektasi.")
 # The official short forms of the predikat, best to worst, as the unit table and its legend show them.
 PREDIKAT_ABBREVIATIONS = (
     ("SB", Predikat.SANGAT_BAIK),
@@ -29,6 +33,9 @@ PREDIKAT_ABBREVIATIONS = (
     ("K", Predikat.KURANG_MISCONDUCT),
     ("SK", Predikat.SANGAT_KURANG),
 )
+
+
+LowerFormula = AppraisalPeriod.LowerFormula
 
 
 def _setting(name: str):
@@ -98,9 +105,20 @@ class ScoringPolicy(models.Model):
     def __str__(self) -> str:
         return str(self.period)
 
+    WEIGHT_FIELDS = ("weight_results", "weight_evaluation", "weight_citizens", "weight_peers")
+    POINT_FIELDS = ("points_above", "points_as_expected", "points_below")
+
     def clean(self) -> None:
-        if not any(self.weights().values()):
-            raise ValidationError(WEIGHTS_ALL_ZERO)
+        """Weights are shares of one (§7.2 rescales only for a missing component); points rank the ratings."""
+        errors = {name: WEIGHT_OUT_OF_RANGE for name in self.WEIGHT_FIELDS if not 0 <= getattr(self, name) <= 1}
+        errors |= {name: POINTS_OUT_OF_RANGE for name in self.POINT_FIELDS if not 0 <= getattr(self, name) <= 100}
+        if errors:
+            raise ValidationError(errors)
+        total = sum(self.weights().values(), Decimal(0))
+        if total != 1:
+            raise ValidationError(WEIGHTS_NOT_ONE, code="weights_sum", params={"total": total})
+        if not self.points_above >= self.points_as_expected >= self.points_below:
+            raise ValidationError(POINTS_NOT_ORDERED, code="points_order")
 
     def weights(self) -> dict[str, Decimal]:
         return {
@@ -109,6 +127,50 @@ class ScoringPolicy(models.Model):
             "C": self.weight_citizens,
             "P": self.weight_peers,
         }
+
+
+class ScoringRules(models.Model):
+    """The rule version and the settings that made stored scores (``scoring.rules``), kept once per content.
+
+    Every score row points at the snapshot of the run that wrote it, so a later change of the policy
+    never rewrites how an old row reads. Snapshots are never deleted while a row points at them.
+    Version 0: scores stored before the rules were recorded; only their weights are known.
+    """
+
+    rule_version = models.PositiveSmallIntegerField(_("versi aturan"))
+    content_hash = models.CharField(max_length=64, unique=True)
+    settings = models.JSONField(_("pengaturan"))
+    created_at = models.DateTimeField(_("pertama dipakai"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aturan skor tercatat")
+        verbose_name_plural = _("aturan skor tercatat")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"v{self.rule_version} #{self.pk}"
+
+    def setting_rows(self) -> list[tuple[str, str]]:
+        """(label, value) of each recorded setting, in the reader's language, for the transparency page."""
+        values = self.settings
+        rows = [
+            (_("Bobot"), " · ".join(f"{code} {weight}" for code, weight in values["weights"].items())),
+        ]
+        if "points" in values:
+            points = values["points"]
+            rows += [
+                (
+                    _("Poin rating (Di Atas · Sesuai · Di Bawah)"),
+                    f"{points['above']} · {points['as_expected']} · {points['below']}",
+                ),
+                (_("Batas atas capaian"), values["achievement_cap"]),
+                (_("Batas bawah capaian"), values["achievement_floor"]),
+                (_("Rumus makin-rendah-makin-baik"), str(LowerFormula(values["lower_formula"]).label)),
+                (_("Minimal respons SKM untuk IKM pegawai"), str(values["min_employee_responses"])),
+                (_("Minimal rekan yang menjawab"), str(values["min_peer_answers"])),
+                (_("Bobot unsur SKM"), values["skm_weight_mode"]),
+            ]
+        return rows
 
 
 class EmployeeScore(models.Model):
@@ -157,7 +219,15 @@ class EmployeeScore(models.Model):
     score = models.DecimalField(_("skor kinerja"), max_digits=5, decimal_places=2, null=True)
     predikat = models.CharField(_("predikat"), max_length=20, blank=True)
     missing = ArrayField(models.CharField(max_length=1), default=list, blank=True)
-    weights = models.JSONField(default=dict)
+    rules = models.ForeignKey(
+        "ScoringRules",
+        verbose_name=_("aturan"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
@@ -184,7 +254,7 @@ class EmployeeScore(models.Model):
     def weight_rows(self) -> list[tuple[str, Decimal, Decimal | None, Decimal | None]]:
         """(component, weight set by HR, value, weight after leaving out what is missing), for the page."""
         values = {"R": self.results, "E": self.evaluation, "C": self.citizens, "P": self.peers}
-        weights = {code: Decimal(weight) for code, weight in self.weights.items()}
+        weights = {code: Decimal(weight) for code, weight in self.rules.settings["weights"].items()}
         present = sum((weights[code] for code in values if values[code] is not None), Decimal(0))
         return [
             (
@@ -209,6 +279,9 @@ class UnitScore(models.Model):
     predikat_counts = models.JSONField(_("sebaran predikat"), default=dict)
     ikm = models.DecimalField(_("IKM (25–100)"), max_digits=5, decimal_places=2, null=True)
     ikm_responses = models.PositiveIntegerField(default=0)
+    rules = models.ForeignKey(
+        "ScoringRules", verbose_name=_("aturan"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -36,7 +36,7 @@ def scores_of(employee: Employee) -> QuerySet[EmployeeScore]:
     """Naming the periods lets PostgreSQL use the score key (period first) once per period."""
     return (
         EmployeeScore.objects.filter(period__in=AppraisalPeriod.objects.values("pk"), employee=employee)
-        .select_related("period", "plan")
+        .select_related("period", "plan", "rules")
         .order_by("-period__year", "checkpoint")
     )
 

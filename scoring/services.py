@@ -30,6 +30,7 @@ from surveys.ikm import element_weight
 
 from . import sql
 from .models import ScoreRun, ScoringPolicy
+from .rules import RULE_VERSION, content_hash, rules_settings
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 LOCK_NAMESPACE = 7_210  # first key of pg_advisory_xact_lock(int, int): "scoring"; the second is the period
@@ -74,6 +75,7 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
     weight = element_weight()
     weights = policy.weights()
     rules = period.rules()
+    recorded = rules_settings(period, policy)
     return {
         "period": period.pk,
         "ks": [c.number for c in checkpoints],
@@ -94,10 +96,12 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
         "points_above": policy.points_above,
         "points_as_expected": policy.points_as_expected,
         "points_below": policy.points_below,
-        # Each weight as it is (w_r …) and in hundredths (it has two decimals), and all of them for the row.
+        # Each weight as it is (w_r …) and in hundredths (it has two decimals).
         **{f"w_{code.lower()}": value for code, value in weights.items()},
         **{f"w_{code.lower()}_hundredths": int(value * 100) for code, value in weights.items()},
-        "weights": json.dumps({code: str(value) for code, value in weights.items()}),
+        "rule_version": RULE_VERSION,
+        "rules": json.dumps(recorded),
+        "rules_hash": content_hash(RULE_VERSION, recorded),
     }
 
 
