@@ -115,10 +115,14 @@ class ScoringPolicy(models.Model):
         if errors:
             raise ValidationError(errors)
         total = sum(self.weights().values(), Decimal(0))
-        if total != 1:
-            raise ValidationError(WEIGHTS_NOT_ONE, code="weights_sum", params={"total": total})
-        if not self.points_above >= self.points_as_expected >= self.points_below:
-            raise ValidationError(POINTS_NOT_ORDERED, code="points_order")
+        problems = [
+            ValidationError(WEIGHTS_NOT_ONE, code="weights_sum", params={"total": total}) if total != 1 else None,
+            ValidationError(POINTS_NOT_ORDERED, code="points_order")
+            if not self.points_above >= self.points_as_expected >= self.points_below
+            else None,
+        ]
+        if problems := [problem for problem in problems if problem]:
+            raise ValidationError(problems)
 
     def weights(self) -> dict[str, Decimal]:
         return {
@@ -401,3 +405,41 @@ class ScoreRun(models.Model):
     def is_stale(self, *, at: datetime) -> bool:
         """No sign of life for too long (see ``ScoreRunQuerySet.stale``): its worker is most likely gone."""
         return self.is_active and at - self.heartbeat_at > _patience(self.status)
+
+
+class ScoringRulesChange(models.Model):
+    """Who changed which of a period's scoring rules, when, from what to what: the rules page's history.
+
+    Values are kept as text as they were entered; the period's cap and formula also appear in the
+    period's own log (``appraisal.PeriodLog``), which knows nothing of the score weights.
+    """
+
+    period = models.ForeignKey(
+        "appraisal.AppraisalPeriod", on_delete=models.CASCADE, related_name="scoring_rules_changes"
+    )
+    field = models.CharField(_("aturan"), max_length=32)
+    old_value = models.CharField(_("dari"), max_length=64)
+    new_value = models.CharField(_("menjadi"), max_length=64)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("waktu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("perubahan aturan skor")
+        verbose_name_plural = _("perubahan aturan skor")
+        ordering = ["-changed_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.field}: {self.old_value} → {self.new_value}"
+
+    @property
+    def field_label(self) -> str:
+        model = ScoringPolicy if hasattr(ScoringPolicy, self.field) else AppraisalPeriod
+        return str(model._meta.get_field(self.field).verbose_name)
+
+    def value_labels(self) -> tuple[str, str]:
+        """(old, new) as the reader knows them: a lower-is-better formula by its name, numbers as stored."""
+        if self.field == "lower_formula":
+            return tuple(str(LowerFormula(value).label) for value in (self.old_value, self.new_value))
+        return self.old_value, self.new_value

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,8 +19,9 @@ from org.access import can_view_employee, employee_of, hr_required
 from org.models import Employee, Unit
 
 from . import selectors
+from .forms import ScoringRulesForm
 from .models import PREDIKAT_ABBREVIATIONS, ScoreRun
-from .services import score_run_request
+from .services import score_run_request, scoring_rules_update
 
 SCORES_PER_PAGE = 50
 
@@ -67,6 +68,26 @@ def run_start(request, pk: int):
     run = score_run_request(period=period, acting_user=request.user)
     messages.info(request, _("Penghitungan ulang skor periode %(period)s dimulai.") % {"period": period})
     return redirect("scoring:run-detail", pk=run.pk)
+
+
+@hr_required
+def rules_edit(request, pk: int):
+    """HR's page for a period's weights, points and achievement rules, with who changed what."""
+    period = get_object_or_404(AppraisalPeriod, pk=pk)
+    form = ScoringRulesForm(request.POST or None, policy=selectors.policy_of(period), period=period)
+    if request.method == "POST" and form.is_valid():
+        try:
+            history = scoring_rules_update(period=period, values=form.cleaned_data, acting_user=request.user)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            if history:
+                messages.success(request, _("Aturan skor disimpan; seluruh skor periode ini dihitung ulang."))
+            else:
+                messages.info(request, _("Tidak ada aturan yang berubah."))
+            return redirect("scoring:rules-edit", pk=period.pk)
+    context = {"period": period, "form": form, "changes": selectors.rules_changes(period=period)}
+    return render(request, "scoring/rules_edit.html", context, status=400 if form.errors else 200)
 
 
 def _run_context(pk: int) -> dict:

@@ -1,4 +1,5 @@
-"""HR's work on appraisal periods: open a year, close it, reopen it with a recorded reason."""
+"""HR's work on appraisal periods: open a year, close it, reopen it with a recorded reason, change
+its §7.1 rules (cap and lower-is-better formula)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,11 @@ HR_ONLY = _("Hanya BKPSDM yang dapat mengelola periode penilaian.")
 REASON_REQUIRED = _("Alasan wajib diisi.")
 ALREADY_CLOSED = _("Periode ini sudah ditutup.")
 ALREADY_OPEN = _("Periode ini masih terbuka.")
+CLOSED_RULES_FIXED = _(
+    "Periode ini sudah ditutup, jadi aturannya tidak dapat diubah. Buka kembali periode bila memang perlu."
+)
+# The numbers of §7.1 HR sets per period; the floor is a setting for every period.
+PERIOD_RULE_FIELDS = ("achievement_cap", "lower_formula")
 
 
 def _require_hr(user: User) -> None:
@@ -65,3 +71,29 @@ def _set_status(period: AppraisalPeriod, status: str, action: str, reason: str, 
     period.save(update_fields=["status"])
     PeriodLog.objects.create(period=period, action=action, reason=reason, actor=user)
     return period
+
+
+@transaction.atomic
+def period_rules_update(*, period: AppraisalPeriod, acting_user: User, **values) -> dict[str, tuple]:
+    """Change the period's cap and lower-is-better formula (``PERIOD_RULE_FIELDS``); returns each changed
+    field as (old, new). Only while the period is open: a closed period's achievements are settled.
+
+    The period's log records the change; the caller recomputes what depends on it (the scores).
+    """
+    _require_hr(acting_user)
+    period = AppraisalPeriod.objects.select_for_update().get(pk=period.pk)
+    if not period.is_open:
+        raise ValidationError(CLOSED_RULES_FIXED, code="closed")
+    changes = {name: (getattr(period, name), values[name]) for name in PERIOD_RULE_FIELDS}
+    changes = {name: (old, new) for name, (old, new) in changes.items() if old != new}
+    if not changes:
+        return changes
+    for name, (_old, new) in changes.items():
+        setattr(period, name, new)
+    period.full_clean()
+    period.save(update_fields=list(changes))
+    reason = "; ".join(
+        f"{AppraisalPeriod._meta.get_field(name).verbose_name}: {old} → {new}" for name, (old, new) in changes.items()
+    )
+    PeriodLog.objects.create(period=period, action=PeriodLog.Action.RULES, reason=reason, actor=acting_user)
+    return changes
