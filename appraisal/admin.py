@@ -21,7 +21,9 @@ from .models import (
     PlanLog,
     RatingChange,
     Realisation,
+    RealisationCorrection,
 )
+from .services.progress import realisation_correct
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -96,19 +98,26 @@ class PlanAdmin(admin.ModelAdmin):
         return False
 
 
+class RealisationCorrectionInline(ReadOnlyInline):
+    """The values a realisation had before each correction: history, never edited."""
+
+    model = RealisationCorrection
+    fields = readonly_fields = ["value", "note", "source", "reported_by", "reported_at", "corrected_by", "corrected_at"]
+
+
 @admin.register(Realisation)
 class RealisationAdmin(admin.ModelAdmin):
-    """HR corrections of reported figures, also in a closed period."""
+    """HR corrections of reported figures, also in a closed period; the earlier values are kept."""
 
     list_display = ["indicator", "checkpoint", "value", "source", "updated_by", "updated_at"]
     list_filter = ["source", "indicator__work_result__plan__period"]
     search_fields = ["indicator__work_result__plan__employee__name", "indicator__description"]
     raw_id_fields = ["indicator"]
     readonly_fields = ["updated_by", "updated_at"]
+    inlines = [RealisationCorrectionInline]
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        realisation_correct(realisation=obj, acting_user=request.user)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
