@@ -14,9 +14,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import StepLog
+
 from .. import achievement
 from ..achievement import Rules, to_decimal
-from .logs import StepLog
 
 CAP_BELOW_TARGET = _(
     "Batas atas capaian paling sedikit 100: di bawahnya, indikator yang tepat mencapai target pun terpotong."
@@ -179,7 +180,7 @@ class AppraisalPeriod(models.Model):
 
 
 class PeriodLog(StepLog):
-    """Who opened, closed or reopened a period, when and why."""
+    """Who opened, closed or reopened a period or changed its rules, when and why."""
 
     class Action(models.TextChoices):
         CREATE = "CREATE", _("Dibuat")
