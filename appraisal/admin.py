@@ -23,6 +23,7 @@ from .models import (
     Realisation,
     RealisationCorrection,
 )
+from .services.periods import PERIOD_RULE_FIELDS
 from .services.progress import realisation_correct
 
 
@@ -45,8 +46,9 @@ class PeriodLogInline(ReadOnlyInline):
 
 @admin.register(AppraisalPeriod)
 class AppraisalPeriodAdmin(admin.ModelAdmin):
-    """Cap, hint thresholds, lower-is-better formula and deadline per period (domain.md §7); status
-    changes on the HR page."""
+    """Hint thresholds and deadline per period (domain.md §7). Status changes on the HR page; cap and
+    lower-is-better formula through ``period_rules_update`` (HR's scoring rules page), which logs the
+    change and has the scores recomputed."""
 
     list_display = [
         "year",
@@ -57,7 +59,7 @@ class AppraisalPeriodAdmin(admin.ModelAdmin):
         "lower_formula",
         "status_page",
     ]
-    readonly_fields = ["year", "checkpoint_type", "status"]
+    readonly_fields = ["year", "checkpoint_type", "status", *PERIOD_RULE_FIELDS]
     inlines = [PeriodLogInline]
 
     def has_add_permission(self, request):

@@ -15,6 +15,7 @@ from scoring.models import ScoreRun, ScoringPolicy, ScoringRulesChange
 from scoring.selectors import policy_of
 from scoring.services import scoring_rules_update
 from tests.appraisal.factories import PeriodFactory
+from tests.factories import UserFactory
 
 
 @pytest.fixture
@@ -133,3 +134,10 @@ def test_the_page_view_writes_no_policy(client, hr_user, period):
     client.force_login(hr_user)
     assert client.get(reverse("scoring:rules-edit", args=[period.pk])).status_code == 200
     assert not ScoringPolicy.objects.exists()
+
+
+def test_the_admin_shows_the_periods_cap_and_formula_but_leaves_changing_them_to_this_page(client, period):
+    client.force_login(UserFactory(username="root", is_staff=True, is_superuser=True))
+    page = client.get(reverse("admin:appraisal_appraisalperiod_change", args=[period.pk])).content.decode()
+    assert 'name="hint_above_min"' in page
+    assert 'name="achievement_cap"' not in page and 'name="lower_formula"' not in page
