@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appraisal.models import AppraisalPeriod
 from appraisal.predikat import Predikat
+from core.models import StepLog
 
 WEIGHT_OUT_OF_RANGE = _("Bobot harus antara 0 dan 1.")
 WEIGHTS_NOT_ONE = _("Jumlah bobot R, E, C dan P harus tepat 1 (sekarang %(total)s).")
@@ -407,8 +408,9 @@ class ScoreRun(models.Model):
         return self.is_active and at - self.heartbeat_at > _patience(self.status)
 
 
-class ScoringRulesChange(models.Model):
-    """Who changed which of a period's scoring rules, when, from what to what: the rules page's history.
+class ScoringRulesChange(StepLog):
+    """Which of a period's scoring rules changed, from what to what (who and when: ``StepLog``): the
+    rules page's history.
 
     Values are kept as text as they were entered; the period's cap and formula also appear in the
     period's own log (``appraisal.PeriodLog``), which knows nothing of the score weights.
@@ -420,15 +422,10 @@ class ScoringRulesChange(models.Model):
     field = models.CharField(_("aturan"), max_length=32)
     old_value = models.CharField(_("dari"), max_length=64)
     new_value = models.CharField(_("menjadi"), max_length=64)
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), null=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    changed_at = models.DateTimeField(_("waktu"), auto_now_add=True)
 
-    class Meta:
+    class Meta(StepLog.Meta):
         verbose_name = _("perubahan aturan skor")
         verbose_name_plural = _("perubahan aturan skor")
-        ordering = ["-changed_at", "-pk"]
 
     def __str__(self) -> str:
         return f"{self.period} {self.field}: {self.old_value} → {self.new_value}"

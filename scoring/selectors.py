@@ -75,4 +75,4 @@ def policy_of(period: AppraisalPeriod) -> ScoringPolicy:
 
 
 def rules_changes(*, period: AppraisalPeriod, limit: int = 100) -> QuerySet[ScoringRulesChange]:
-    return period.scoring_rules_changes.select_related("changed_by")[:limit]
+    return period.scoring_rules_changes.select_related("actor")[:limit]

@@ -107,7 +107,7 @@ def scoring_rules_update(*, period: AppraisalPeriod, values: dict, acting_user: 
     policy.save()
     history = ScoringRulesChange.objects.bulk_create(
         ScoringRulesChange(
-            period=period, field=name, old_value=_as_text(old), new_value=_as_text(new), changed_by=acting_user
+            period=period, field=name, old_value=_as_text(old), new_value=_as_text(new), actor=acting_user
         )
         for name, (old, new) in changes.items()
     )

@@ -48,7 +48,7 @@ def test_it_saves_the_changes_records_who_changed_what_and_queues_a_recompute(cl
     assert (policy.weight_results, policy.weight_peers) == (Decimal("0.50"), Decimal("0.00"))
     assert (period.achievement_cap, period.lower_formula) == (Decimal(110), "RATIO")
     changes = period.scoring_rules_changes.all()
-    history = {change.field: (change.old_value, change.new_value, change.changed_by) for change in changes}
+    history = {change.field: (change.old_value, change.new_value, change.actor) for change in changes}
     assert history == {
         "weight_results": ("0.40", "0.50", hr_user),
         "weight_peers": ("0.10", "0.00", hr_user),
