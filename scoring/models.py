@@ -16,11 +16,14 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 from appraisal.models import AppraisalPeriod
 from appraisal.predikat import Predikat
 from core.models import StepLog
+
+from .composite import COMPONENTS
 
 WEIGHT_OUT_OF_RANGE = _("Bobot harus antara 0 dan 1.")
 WEIGHTS_NOT_ONE = _("Jumlah bobot R, E, C dan P harus tepat 1 (sekarang %(total)s).")
@@ -158,24 +161,25 @@ class ScoringRules(models.Model):
     def setting_rows(self) -> list[tuple[str, str]]:
         """(label, value) of each recorded setting, in the reader's language, for the transparency page."""
         values = self.settings
-        rows = [
-            (_("Bobot"), " · ".join(f"{code} {weight}" for code, weight in values["weights"].items())),
-        ]
+        weights = values["weights"]  # JSONB keeps keys sorted; the page lists them R, E, C, P
+        rows = [(_("Bobot"), " · ".join(f"{code} {_number(weights[code])}" for code in COMPONENTS if code in weights))]
         if "points" in values:
-            points = values["points"]
+            points = [_number(values["points"][name]) for name in ("above", "as_expected", "below")]
             rows += [
-                (
-                    _("Poin rating (Di Atas · Sesuai · Di Bawah)"),
-                    f"{points['above']} · {points['as_expected']} · {points['below']}",
-                ),
-                (_("Batas atas capaian"), values["achievement_cap"]),
-                (_("Batas bawah capaian"), values["achievement_floor"]),
+                (_("Poin rating (Di Atas · Sesuai · Di Bawah)"), " · ".join(points)),
+                (_("Batas atas capaian"), _number(values["achievement_cap"])),
+                (_("Batas bawah capaian"), _number(values["achievement_floor"])),
                 (_("Rumus makin-rendah-makin-baik"), str(LowerFormula(values["lower_formula"]).label)),
                 (_("Minimal respons SKM untuk IKM pegawai"), str(values["min_employee_responses"])),
                 (_("Minimal rekan yang menjawab"), str(values["min_peer_answers"])),
                 (_("Bobot unsur SKM"), values["skm_weight_mode"]),
             ]
         return rows
+
+
+def _number(text: str) -> str:
+    """A recorded figure with the reader's decimal separator."""
+    return number_format(Decimal(text), use_l10n=True)
 
 
 class EmployeeScore(models.Model):
