@@ -11,7 +11,7 @@ def record_legacy_weights(apps, schema_editor):
     """Scores stored before the rules were recorded keep their weights in a version-0 snapshot."""
     EmployeeScore = apps.get_model("scoring", "EmployeeScore")
     ScoringRules = apps.get_model("scoring", "ScoringRules")
-    for weights in EmployeeScore.objects.values_list("weights", flat=True).distinct():
+    for weights in EmployeeScore.objects.order_by().values_list("weights", flat=True).distinct():
         values = {"weights": weights}
         content = json.dumps({"rule_version": 0, "settings": values}, sort_keys=True)
         rules = ScoringRules.objects.create(
