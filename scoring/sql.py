@@ -272,7 +272,7 @@ def ratings(*, employee_filter: str) -> str:
 # at them. An uncorrelated subquery: PostgreSQL looks the id up once per statement, not per row.
 RULES_SNAPSHOT = """
     INSERT INTO scoring_scoringrules (rule_version, content_hash, settings, created_at)
-    VALUES (%(rule_version)s, %(rules_hash)s, %(rules)s::jsonb, statement_timestamp())
+    VALUES (%(rule_version)s, %(rules_hash)s, %(rules)s::jsonb, %(now)s)
     ON CONFLICT (content_hash) DO NOTHING
 """
 _RULES_ID = "(SELECT id FROM scoring_scoringrules WHERE content_hash = %(rules_hash)s)"
@@ -391,7 +391,7 @@ simple joins on the primary key."""
 # Only rows whose values changed are written, so ``updated_at`` moves only when something did.
 CHANGED_SCORES_UPDATE = f"""
     UPDATE scoring_employeescore t
-    SET ({", ".join(SCORE_COLUMNS)}, updated_at) = ({_COMPUTED}, statement_timestamp())
+    SET ({", ".join(SCORE_COLUMNS)}, updated_at) = ({_COMPUTED}, %(now)s)
     FROM scoring_rows f
     WHERE t.id = f.stored_id AND f.changed
 """
@@ -406,7 +406,7 @@ def _scores_insert(*, source: str, condition: str = "TRUE", prelude: str = "") -
     INSERT INTO scoring_employeescore (employee_id, period_id, checkpoint, {", ".join(SCORE_COLUMNS)},
                                        created_at, updated_at)
 {prelude}
-    SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
+    SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, %(now)s, %(now)s
     FROM {source} f
     WHERE {condition}
     ORDER BY f.employee_id, f.k
@@ -458,7 +458,7 @@ UNIT_SCORES_UPSERT = f"""
     INSERT INTO scoring_unitscore AS t (unit_id, period_id, checkpoint, employees, scored, mean_score,
                                         predikat_counts, ikm, ikm_responses, rules_id, created_at, updated_at)
     SELECT u.unit_id, %(period)s, u.k, u.employees, u.scored, round(u.mean_score, 2), u.predikat_counts,
-           {final("ui.ikm")}, COALESCE(ui.n, 0), {_RULES_ID}, statement_timestamp(), statement_timestamp()
+           {final("ui.ikm")}, COALESCE(ui.n, 0), {_RULES_ID}, %(now)s, %(now)s
     FROM unit_rows u LEFT JOIN scoring_unit_ikm ui ON ui.key = u.unit_id AND ui.k = u.k
     ON CONFLICT (unit_id, period_id, checkpoint) DO UPDATE SET
         employees = EXCLUDED.employees, scored = EXCLUDED.scored, mean_score = EXCLUDED.mean_score,

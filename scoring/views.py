@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from appraisal.models import AppraisalPeriod
+from core.outcomes import Outcome
 from core.params import int_param
 from org.access import can_view_employee, employee_of, hr_required
 from org.models import Employee, Unit
@@ -76,15 +77,10 @@ def rules_edit(request, pk: int):
     period = get_object_or_404(AppraisalPeriod, pk=pk)
     form = ScoringRulesForm(request.POST or None, policy=selectors.policy_of(period), period=period)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, form=form) as outcome:
             history = scoring_rules_update(period=period, values=form.cleaned_data, acting_user=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            if history:
-                messages.success(request, _("Aturan skor disimpan; seluruh skor periode ini dihitung ulang."))
-            else:
-                messages.info(request, _("Tidak ada aturan yang berubah."))
+            saved = _("Aturan skor disimpan; seluruh skor periode ini dihitung ulang.")
+            outcome.done = saved if history else _("Tidak ada aturan yang berubah.")
             return redirect("scoring:rules-edit", pk=period.pk)
     context = {"period": period, "form": form, "changes": selectors.rules_changes(period=period)}
     return render(request, "scoring/rules_edit.html", context, status=400 if form.errors else 200)
