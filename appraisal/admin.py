@@ -21,7 +21,10 @@ from .models import (
     PlanLog,
     RatingChange,
     Realisation,
+    RealisationCorrection,
 )
+from .services.periods import PERIOD_RULE_FIELDS
+from .services.progress import realisation_correct
 
 
 class ReadOnlyInline(admin.TabularInline):
@@ -43,8 +46,9 @@ class PeriodLogInline(ReadOnlyInline):
 
 @admin.register(AppraisalPeriod)
 class AppraisalPeriodAdmin(admin.ModelAdmin):
-    """Cap, hint thresholds, lower-is-better formula and deadline per period (domain.md §7); status
-    changes on the HR page."""
+    """Hint thresholds and deadline per period (domain.md §7). Status changes on the HR page; cap and
+    lower-is-better formula through ``period_rules_update`` (HR's scoring rules page), which logs the
+    change and has the scores recomputed."""
 
     list_display = [
         "year",
@@ -55,7 +59,7 @@ class AppraisalPeriodAdmin(admin.ModelAdmin):
         "lower_formula",
         "status_page",
     ]
-    readonly_fields = ["year", "checkpoint_type", "status"]
+    readonly_fields = ["year", "checkpoint_type", "status", *PERIOD_RULE_FIELDS]
     inlines = [PeriodLogInline]
 
     def has_add_permission(self, request):
@@ -96,19 +100,26 @@ class PlanAdmin(admin.ModelAdmin):
         return False
 
 
+class RealisationCorrectionInline(ReadOnlyInline):
+    """The values a realisation had before each correction: history, never edited."""
+
+    model = RealisationCorrection
+    fields = readonly_fields = ["value", "note", "source", "reported_by", "reported_at", "corrected_by", "corrected_at"]
+
+
 @admin.register(Realisation)
 class RealisationAdmin(admin.ModelAdmin):
-    """HR corrections of reported figures, also in a closed period."""
+    """HR corrections of reported figures, also in a closed period; the earlier values are kept."""
 
     list_display = ["indicator", "checkpoint", "value", "source", "updated_by", "updated_at"]
     list_filter = ["source", "indicator__work_result__plan__period"]
     search_fields = ["indicator__work_result__plan__employee__name", "indicator__description"]
     raw_id_fields = ["indicator"]
     readonly_fields = ["updated_by", "updated_at"]
+    inlines = [RealisationCorrectionInline]
 
     def save_model(self, request, obj, form, change):
-        obj.updated_by = request.user
-        super().save_model(request, obj, form, change)
+        realisation_correct(realisation=obj, acting_user=request.user)
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

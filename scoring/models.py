@@ -16,11 +16,19 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
+from appraisal.models import AppraisalPeriod
 from appraisal.predikat import Predikat
+from core.models import StepLog
 
-WEIGHTS_ALL_ZERO = _("Setidaknya satu bobot harus lebih dari 0.")
+from .composite import COMPONENTS
+
+WEIGHT_OUT_OF_RANGE = _("Bobot harus antara 0 dan 1.")
+WEIGHTS_NOT_ONE = _("Jumlah bobot R, E, C dan P harus tepat 1 (sekarang %(total)s).")
+POINTS_OUT_OF_RANGE = _("Poin harus antara 0 dan 100, skala komponen skor.")
+POINTS_NOT_ORDERED = _("Poin harus berurutan: Di Atas Ekspektasi ≥ Sesuai Ekspektasi ≥ Di Bawah Ekspektasi.")
 # The official short forms of the predikat, best to worst, as the unit table and its legend show them.
 PREDIKAT_ABBREVIATIONS = (
     ("SB", Predikat.SANGAT_BAIK),
@@ -29,6 +37,9 @@ PREDIKAT_ABBREVIATIONS = (
     ("K", Predikat.KURANG_MISCONDUCT),
     ("SK", Predikat.SANGAT_KURANG),
 )
+
+
+LowerFormula = AppraisalPeriod.LowerFormula
 
 
 def _setting(name: str):
@@ -98,9 +109,24 @@ class ScoringPolicy(models.Model):
     def __str__(self) -> str:
         return str(self.period)
 
+    WEIGHT_FIELDS = ("weight_results", "weight_evaluation", "weight_citizens", "weight_peers")
+    POINT_FIELDS = ("points_above", "points_as_expected", "points_below")
+
     def clean(self) -> None:
-        if not any(self.weights().values()):
-            raise ValidationError(WEIGHTS_ALL_ZERO)
+        """Weights are shares of one (§7.2 rescales only for a missing component); points rank the ratings."""
+        errors = {name: WEIGHT_OUT_OF_RANGE for name in self.WEIGHT_FIELDS if not 0 <= getattr(self, name) <= 1}
+        errors |= {name: POINTS_OUT_OF_RANGE for name in self.POINT_FIELDS if not 0 <= getattr(self, name) <= 100}
+        if errors:
+            raise ValidationError(errors)
+        total = sum(self.weights().values(), Decimal(0))
+        problems = [
+            ValidationError(WEIGHTS_NOT_ONE, code="weights_sum", params={"total": total}) if total != 1 else None,
+            ValidationError(POINTS_NOT_ORDERED, code="points_order")
+            if not self.points_above >= self.points_as_expected >= self.points_below
+            else None,
+        ]
+        if problems := [problem for problem in problems if problem]:
+            raise ValidationError(problems)
 
     def weights(self) -> dict[str, Decimal]:
         return {
@@ -109,6 +135,51 @@ class ScoringPolicy(models.Model):
             "C": self.weight_citizens,
             "P": self.weight_peers,
         }
+
+
+class ScoringRules(models.Model):
+    """The rule version and the settings that made stored scores (``scoring.rules``), kept once per content.
+
+    Every score row points at the snapshot of the run that wrote it, so a later change of the policy
+    never rewrites how an old row reads. Snapshots are never deleted while a row points at them.
+    Version 0: scores stored before the rules were recorded; only their weights are known.
+    """
+
+    rule_version = models.PositiveSmallIntegerField(_("versi aturan"))
+    content_hash = models.CharField(max_length=64, unique=True)
+    settings = models.JSONField(_("pengaturan"))
+    created_at = models.DateTimeField(_("pertama dipakai"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("aturan skor tercatat")
+        verbose_name_plural = _("aturan skor tercatat")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"v{self.rule_version} #{self.pk}"
+
+    def setting_rows(self) -> list[tuple[str, str]]:
+        """(label, value) of each recorded setting, in the reader's language, for the transparency page."""
+        values = self.settings
+        weights = values["weights"]  # JSONB keeps keys sorted; the page lists them R, E, C, P
+        rows = [(_("Bobot"), " · ".join(f"{code} {_number(weights[code])}" for code in COMPONENTS if code in weights))]
+        if "points" in values:
+            points = [_number(values["points"][name]) for name in ("above", "as_expected", "below")]
+            rows += [
+                (_("Poin rating (Di Atas · Sesuai · Di Bawah)"), " · ".join(points)),
+                (_("Batas atas capaian"), _number(values["achievement_cap"])),
+                (_("Batas bawah capaian"), _number(values["achievement_floor"])),
+                (_("Rumus makin-rendah-makin-baik"), str(LowerFormula(values["lower_formula"]).label)),
+                (_("Minimal respons SKM untuk IKM pegawai"), str(values["min_employee_responses"])),
+                (_("Minimal rekan yang menjawab"), str(values["min_peer_answers"])),
+                (_("Bobot unsur SKM"), values["skm_weight_mode"]),
+            ]
+        return rows
+
+
+def _number(text: str) -> str:
+    """A recorded figure with the reader's decimal separator."""
+    return number_format(Decimal(text), use_l10n=True)
 
 
 class EmployeeScore(models.Model):
@@ -157,7 +228,15 @@ class EmployeeScore(models.Model):
     score = models.DecimalField(_("skor kinerja"), max_digits=5, decimal_places=2, null=True)
     predikat = models.CharField(_("predikat"), max_length=20, blank=True)
     missing = ArrayField(models.CharField(max_length=1), default=list, blank=True)
-    weights = models.JSONField(default=dict)
+    rules = models.ForeignKey(
+        "ScoringRules",
+        verbose_name=_("aturan"),
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        db_constraint=False,
+        db_index=False,
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
 
@@ -184,7 +263,7 @@ class EmployeeScore(models.Model):
     def weight_rows(self) -> list[tuple[str, Decimal, Decimal | None, Decimal | None]]:
         """(component, weight set by HR, value, weight after leaving out what is missing), for the page."""
         values = {"R": self.results, "E": self.evaluation, "C": self.citizens, "P": self.peers}
-        weights = {code: Decimal(weight) for code, weight in self.weights.items()}
+        weights = {code: Decimal(weight) for code, weight in self.rules.settings["weights"].items()}
         present = sum((weights[code] for code in values if values[code] is not None), Decimal(0))
         return [
             (
@@ -209,6 +288,9 @@ class UnitScore(models.Model):
     predikat_counts = models.JSONField(_("sebaran predikat"), default=dict)
     ikm = models.DecimalField(_("IKM (25–100)"), max_digits=5, decimal_places=2, null=True)
     ikm_responses = models.PositiveIntegerField(default=0)
+    rules = models.ForeignKey(
+        "ScoringRules", verbose_name=_("aturan"), null=True, on_delete=models.PROTECT, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -328,3 +410,37 @@ class ScoreRun(models.Model):
     def is_stale(self, *, at: datetime) -> bool:
         """No sign of life for too long (see ``ScoreRunQuerySet.stale``): its worker is most likely gone."""
         return self.is_active and at - self.heartbeat_at > _patience(self.status)
+
+
+class ScoringRulesChange(StepLog):
+    """Which of a period's scoring rules changed, from what to what (who and when: ``StepLog``): the
+    rules page's history.
+
+    Values are kept as text as they were entered; the period's cap and formula also appear in the
+    period's own log (``appraisal.PeriodLog``), which knows nothing of the score weights.
+    """
+
+    period = models.ForeignKey(
+        "appraisal.AppraisalPeriod", on_delete=models.CASCADE, related_name="scoring_rules_changes"
+    )
+    field = models.CharField(_("aturan"), max_length=32)
+    old_value = models.CharField(_("dari"), max_length=64)
+    new_value = models.CharField(_("menjadi"), max_length=64)
+
+    class Meta(StepLog.Meta):
+        verbose_name = _("perubahan aturan skor")
+        verbose_name_plural = _("perubahan aturan skor")
+
+    def __str__(self) -> str:
+        return f"{self.period} {self.field}: {self.old_value} → {self.new_value}"
+
+    @property
+    def field_label(self) -> str:
+        model = ScoringPolicy if hasattr(ScoringPolicy, self.field) else AppraisalPeriod
+        return str(model._meta.get_field(self.field).verbose_name)
+
+    def value_labels(self) -> tuple[str, str]:
+        """(old, new) as the reader knows them: a lower-is-better formula by its name, numbers as stored."""
+        if self.field == "lower_formula":
+            return tuple(str(LowerFormula(value).label) for value in (self.old_value, self.new_value))
+        return self.old_value, self.new_value

@@ -11,7 +11,7 @@ from appraisal.models import AppraisalPeriod
 from org.models import Employee, Unit
 from org.selectors import unit_subtree_ids
 
-from .models import EmployeeScore, ScoreRun, UnitScore
+from .models import EmployeeScore, ScoreRun, ScoringPolicy, ScoringRulesChange, UnitScore
 
 
 def employee_scores(*, period: AppraisalPeriod, checkpoint: int, unit: Unit | None = None) -> QuerySet[EmployeeScore]:
@@ -36,7 +36,7 @@ def scores_of(employee: Employee) -> QuerySet[EmployeeScore]:
     """Naming the periods lets PostgreSQL use the score key (period first) once per period."""
     return (
         EmployeeScore.objects.filter(period__in=AppraisalPeriod.objects.values("pk"), employee=employee)
-        .select_related("period", "plan")
+        .select_related("period", "plan", "rules")
         .order_by("-period__year", "checkpoint")
     )
 
@@ -67,3 +67,12 @@ def periods_with_computed_at() -> QuerySet[AppraisalPeriod]:
 
 def last_computed_at(period: AppraisalPeriod) -> datetime | None:
     return periods_with_computed_at().filter(pk=period.pk).values_list("computed_at", flat=True).first()
+
+
+def policy_of(period: AppraisalPeriod) -> ScoringPolicy:
+    """The period's policy, or the settings' defaults it would start from (a page view writes nothing)."""
+    return ScoringPolicy.objects.filter(period=period).first() or ScoringPolicy(period=period)
+
+
+def rules_changes(*, period: AppraisalPeriod, limit: int = 100) -> QuerySet[ScoringRulesChange]:
+    return period.scoring_rules_changes.select_related("actor")[:limit]

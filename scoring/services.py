@@ -15,24 +15,30 @@ from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.utils import timezone
 
 from appraisal.models import AppraisalPeriod, Checkpoint
+from appraisal.services.periods import PERIOD_RULE_FIELDS, period_rules_update
 from core.outbox import enqueue_on_commit
 from core.pulse import Pulse
+from org.access import is_hr
 from org.models import Employee, ScoreMark, Unit, User
 from org.selectors import unit_subtree_ids
 from surveys.ikm import element_weight
 from training.services import recommendations_compute_request
 
 from . import sql
-from .models import ScoreRun, ScoringPolicy
+from .models import ScoreRun, ScoringPolicy, ScoringRulesChange
+from .rules import RULE_VERSION, content_hash, rules_settings
 
 TRANSIENT_ERRORS = (OperationalError, InterfaceError)
+POLICY_FIELDS = (*ScoringPolicy.WEIGHT_FIELDS, *ScoringPolicy.POINT_FIELDS, "min_employee_responses")
 LOCK_NAMESPACE = 7_210  # first key of pg_advisory_xact_lock(int, int): "scoring"; the second is the period
 
 
@@ -61,6 +67,56 @@ def policy_for(period: AppraisalPeriod) -> ScoringPolicy:
     return ScoringPolicy.objects.get_or_create(period=period)[0]
 
 
+def _as_text(value) -> str:
+    return f"{value:.2f}" if isinstance(value, Decimal) else str(value)
+
+
+def _policy_apply(policy: ScoringPolicy, values: dict) -> dict[str, tuple]:
+    """Set the policy's numbers from ``values`` and check them; returns each changed field as (old, new)."""
+    changes = {name: (getattr(policy, name), values[name]) for name in POLICY_FIELDS}
+    changes = {name: (old, new) for name, (old, new) in changes.items() if old != new}
+    for name, (_old, new) in changes.items():
+        setattr(policy, name, new)
+    policy.full_clean()
+    return changes
+
+
+@transaction.atomic
+def scoring_rules_update(*, period: AppraisalPeriod, values: dict, acting_user: User) -> list[ScoringRulesChange]:
+    """HR changes a period's weights, points, minimum responses, cap and lower-is-better formula at once.
+
+    Every changed field gets a history row, and a whole-period recompute is queued in the same
+    transaction (through the outbox), so the stored scores never keep reading rules no longer in
+    force, and a refused change leaves neither. All errors of both records are reported together.
+    """
+    if not is_hr(acting_user):
+        raise PermissionDenied
+    policy = ScoringPolicy.objects.select_for_update().get_or_create(period=period)[0]
+    errors: dict = {}
+    changes: dict[str, tuple] = {}
+    try:
+        changes = _policy_apply(policy, values)
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    try:
+        period_values = {name: values[name] for name in PERIOD_RULE_FIELDS}
+        changes |= period_rules_update(period=period, acting_user=acting_user, **period_values)
+    except ValidationError as exc:
+        errors = exc.update_error_dict(errors)
+    if errors:
+        raise ValidationError(errors)
+    policy.save()
+    history = ScoringRulesChange.objects.bulk_create(
+        ScoringRulesChange(
+            period=period, field=name, old_value=_as_text(old), new_value=_as_text(new), actor=acting_user
+        )
+        for name, (old, new) in changes.items()
+    )
+    if history:
+        score_run_request(period=period, acting_user=acting_user)
+    return history
+
+
 def _local_midnight(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -75,6 +131,7 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
     weight = element_weight()
     weights = policy.weights()
     rules = period.rules()
+    recorded = rules_settings(period, policy)
     return {
         "period": period.pk,
         # The rows' timestamps come from Python's clock, not PostgreSQL's: one clock for the whole app.
@@ -97,10 +154,12 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
         "points_above": policy.points_above,
         "points_as_expected": policy.points_as_expected,
         "points_below": policy.points_below,
-        # Each weight as it is (w_r …) and in hundredths (it has two decimals), and all of them for the row.
+        # Each weight as it is (w_r …) and in hundredths (it has two decimals).
         **{f"w_{code.lower()}": value for code, value in weights.items()},
         **{f"w_{code.lower()}_hundredths": int(value * 100) for code, value in weights.items()},
-        "weights": json.dumps({code: str(value) for code, value in weights.items()}),
+        "rule_version": RULE_VERSION,
+        "rules": json.dumps(recorded),
+        "rules_hash": content_hash(RULE_VERSION, recorded),
     }
 
 

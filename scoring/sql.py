@@ -268,6 +268,15 @@ def ratings(*, employee_filter: str) -> str:
     """
 
 
+# The run's rules (``scoring.rules``) are stored once per distinct content; every row it writes points
+# at them. An uncorrelated subquery: PostgreSQL looks the id up once per statement, not per row.
+RULES_SNAPSHOT = """
+    INSERT INTO scoring_scoringrules (rule_version, content_hash, settings, created_at)
+    VALUES (%(rule_version)s, %(rules_hash)s, %(rules)s::jsonb, %(now)s)
+    ON CONFLICT (content_hash) DO NOTHING
+"""
+_RULES_ID = "(SELECT id FROM scoring_scoringrules WHERE content_hash = %(rules_hash)s)"
+
 # §7.2: the weighted mean of the present components, the weights rescaled to what is present.
 # The weights have two decimals, so their sum over the present components is an integer number of
 # hundredths: integer arithmetic, cheap enough to repeat where needed instead of carrying a column.
@@ -316,7 +325,7 @@ SCORE_COLUMNS = (
     "score",
     "predikat",
     "missing",
-    "weights",
+    "rules_id",
 )
 
 _STORED = ", ".join(f"t.{column}" for column in SCORE_COLUMNS)
@@ -360,7 +369,7 @@ _COMPUTED_ROWS = f"""
                  AS score,
                predikat::varchar(20) AS predikat,
                {MISSING_COMPONENTS} AS missing,
-               %(weights)s::jsonb AS weights
+               {_RULES_ID} AS rules_id
         FROM components
         OFFSET 0
     )
@@ -447,17 +456,17 @@ UNIT_SCORES_UPSERT = f"""
         GROUP BY t.ancestor_id, pu.k
     )
     INSERT INTO scoring_unitscore AS t (unit_id, period_id, checkpoint, employees, scored, mean_score,
-                                        predikat_counts, ikm, ikm_responses, created_at, updated_at)
+                                        predikat_counts, ikm, ikm_responses, rules_id, created_at, updated_at)
     SELECT u.unit_id, %(period)s, u.k, u.employees, u.scored, round(u.mean_score, 2), u.predikat_counts,
-           {final("ui.ikm")}, COALESCE(ui.n, 0), %(now)s, %(now)s
+           {final("ui.ikm")}, COALESCE(ui.n, 0), {_RULES_ID}, %(now)s, %(now)s
     FROM unit_rows u LEFT JOIN scoring_unit_ikm ui ON ui.key = u.unit_id AND ui.k = u.k
     ON CONFLICT (unit_id, period_id, checkpoint) DO UPDATE SET
         employees = EXCLUDED.employees, scored = EXCLUDED.scored, mean_score = EXCLUDED.mean_score,
         predikat_counts = EXCLUDED.predikat_counts, ikm = EXCLUDED.ikm, ikm_responses = EXCLUDED.ikm_responses,
-        updated_at = EXCLUDED.updated_at
-    WHERE (t.employees, t.scored, t.mean_score, t.predikat_counts, t.ikm, t.ikm_responses)
+        rules_id = EXCLUDED.rules_id, updated_at = EXCLUDED.updated_at
+    WHERE (t.employees, t.scored, t.mean_score, t.predikat_counts, t.ikm, t.ikm_responses, t.rules_id)
           IS DISTINCT FROM (EXCLUDED.employees, EXCLUDED.scored, EXCLUDED.mean_score, EXCLUDED.predikat_counts,
-                            EXCLUDED.ikm, EXCLUDED.ikm_responses)
+                            EXCLUDED.ikm, EXCLUDED.ikm_responses, EXCLUDED.rules_id)
 """
 
 AFFECTED_UNITS = """
@@ -500,6 +509,7 @@ def run_steps(*, employee_filter: str, first: bool) -> list[Step]:
     ``manage.py scoring_sql`` prints. ``first``: nothing is stored for the period yet, so the computed
     rows go straight in (``PERIOD_SCORED`` tells)."""
     computations = [
+        Step("rules_snapshot", RULES_SNAPSHOT),
         Step("scope", scope(employee_filter=employee_filter)),
         Step("scope_analyze", SCOPE_ANALYZE),
         Step("unit_tree", UNIT_TREE),

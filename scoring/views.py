@@ -14,13 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from appraisal.models import AppraisalPeriod
+from core.outcomes import Outcome
 from core.params import int_param
 from org.access import can_view_employee, employee_of, hr_required
 from org.models import Employee, Unit
 
 from . import selectors
+from .forms import ScoringRulesForm
 from .models import PREDIKAT_ABBREVIATIONS, ScoreRun
-from .services import score_run_request
+from .services import score_run_request, scoring_rules_update
 
 SCORES_PER_PAGE = 50
 
@@ -67,6 +69,21 @@ def run_start(request, pk: int):
     run = score_run_request(period=period, acting_user=request.user)
     messages.info(request, _("Penghitungan ulang skor periode %(period)s dimulai.") % {"period": period})
     return redirect("scoring:run-detail", pk=run.pk)
+
+
+@hr_required
+def rules_edit(request, pk: int):
+    """HR's page for a period's weights, points and achievement rules, with who changed what."""
+    period = get_object_or_404(AppraisalPeriod, pk=pk)
+    form = ScoringRulesForm(request.POST or None, policy=selectors.policy_of(period), period=period)
+    if request.method == "POST" and form.is_valid():
+        with Outcome(request, form=form) as outcome:
+            history = scoring_rules_update(period=period, values=form.cleaned_data, acting_user=request.user)
+            saved = _("Aturan skor disimpan; seluruh skor periode ini dihitung ulang.")
+            outcome.done = saved if history else _("Tidak ada aturan yang berubah.")
+            return redirect("scoring:rules-edit", pk=period.pk)
+    context = {"period": period, "form": form, "changes": selectors.rules_changes(period=period)}
+    return render(request, "scoring/rules_edit.html", context, status=400 if form.errors else 200)
 
 
 def _run_context(pk: int) -> dict:

@@ -25,7 +25,7 @@ from .plans import (
     Source,
     WorkResult,
 )
-from .progress import Activity, Evidence, Realisation
+from .progress import Activity, Evidence, Realisation, RealisationCorrection
 
 __all__ = [
     "PEER_SCALE",
@@ -54,6 +54,7 @@ __all__ = [
     "PlanLog",
     "RatingChange",
     "Realisation",
+    "RealisationCorrection",
     "ResultAssessment",
     "Section",
     "Source",

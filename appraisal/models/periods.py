@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -18,6 +19,9 @@ from core.models import StepLog
 from .. import achievement
 from ..achievement import Rules, to_decimal
 
+CAP_BELOW_TARGET = _(
+    "Batas atas capaian paling sedikit 100: di bawahnya, indikator yang tepat mencapai target pun terpotong."
+)
 ROMAN = ["I", "II", "III", "IV"]
 MONTH_NAMES = [
     _("Januari"),
@@ -120,6 +124,10 @@ class AppraisalPeriod(models.Model):
     def __str__(self) -> str:
         return str(self.year)
 
+    def clean(self) -> None:
+        if self.achievement_cap is not None and self.achievement_cap < 100:
+            raise ValidationError({"achievement_cap": CAP_BELOW_TARGET})
+
     @property
     def is_open(self) -> bool:
         return self.status == self.Status.OPEN
@@ -172,12 +180,13 @@ class AppraisalPeriod(models.Model):
 
 
 class PeriodLog(StepLog):
-    """Who opened, closed or reopened a period, when and why."""
+    """Who opened, closed or reopened a period or changed its rules, when and why."""
 
     class Action(models.TextChoices):
         CREATE = "CREATE", _("Dibuat")
         CLOSE = "CLOSE", _("Ditutup")
         REOPEN = "REOPEN", _("Dibuka kembali")
+        RULES = "RULES", _("Aturan capaian diubah")
 
     period = models.ForeignKey(AppraisalPeriod, on_delete=models.CASCADE, related_name="logs")
     action = models.CharField(_("tindakan"), max_length=8, choices=Action.choices)

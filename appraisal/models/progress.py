@@ -74,6 +74,42 @@ class Realisation(models.Model):
         return f"{self.indicator_id}@{self.checkpoint}: {self.value}"
 
 
+class RealisationCorrection(models.Model):
+    """An earlier value of a realisation, kept when it was corrected: the realisation holds only the latest.
+
+    Who reported the earlier value and when (``reported_*``), who replaced it and when (``corrected_*``).
+    """
+
+    realisation = models.ForeignKey(Realisation, on_delete=models.CASCADE, related_name="corrections")
+    value = models.DecimalField(_("realisasi sebelumnya"), max_digits=14, decimal_places=4)
+    note = models.TextField(_("keterangan"), blank=True)
+    source = models.CharField(_("sumber"), max_length=10, choices=Source.choices)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dilaporkan oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reported_at = models.DateTimeField(_("dilaporkan pada"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dikoreksi oleh"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    corrected_at = models.DateTimeField(_("dikoreksi pada"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("koreksi realisasi")
+        verbose_name_plural = _("koreksi realisasi")
+        ordering = ["-corrected_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.realisation_id}: {self.value}"
+
+
 class Activity(models.Model):
     """A dated entry of work done towards an indicator (pendokumentasian kinerja, domain.md §1.1)."""
 

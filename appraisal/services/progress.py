@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from org.models import User
 
 from ..evidence import check_evidence_file
-from ..models import Activity, Evidence, Indicator, Plan, Realisation, Source
+from ..models import Activity, Evidence, Indicator, Plan, Realisation, RealisationCorrection, Source
 from ..permissions import PlanRole, ensure_period_writable, require_role
 from ..sources import SourceUnavailable, is_measured, read_realisation
 from . import plan_scores_mark
@@ -65,13 +65,46 @@ def _checkpoint(plan: Plan, number: int):
 def _store(
     plan: Plan, *, indicator: Indicator, number: int, value: Decimal, note: str, source: str, user: User
 ) -> Realisation:
-    """Save the realisation and mark the employee for the scoring job (in this transaction)."""
-    realisation = Realisation.objects.filter(indicator=indicator, checkpoint=number).first()
-    realisation = realisation or Realisation(indicator=indicator, checkpoint=number)
+    """Save the realisation, keeping the value it replaces, and mark the employee for the scoring job
+    (all in this transaction)."""
+    stored = Realisation.objects.filter(indicator=indicator, checkpoint=number).first()
+    if stored is not None:
+        _previous_keep(stored, value=value, note=note, source=source, acting_user=user)
+    realisation = stored or Realisation(indicator=indicator, checkpoint=number)
     realisation.value, realisation.note, realisation.source, realisation.updated_by = value, note, source, user
     realisation.full_clean()
     realisation.save()
     plan_scores_mark(plan)
+    return realisation
+
+
+def _previous_keep(stored: Realisation, *, value: Decimal, note: str, source: str, acting_user: User) -> None:
+    """A correction that changes the stored realisation keeps its earlier value, note and source as history."""
+    if (stored.value, stored.note, stored.source) == (value, note, source):
+        return
+    RealisationCorrection.objects.create(
+        realisation=stored,
+        value=stored.value,
+        note=stored.note,
+        source=stored.source,
+        reported_by_id=stored.updated_by_id,
+        reported_at=stored.updated_at,
+        corrected_by=acting_user,
+    )
+
+
+@transaction.atomic
+def realisation_correct(*, realisation: Realisation, acting_user: User) -> Realisation:
+    """HR's correction in the admin (also in a closed period): the earlier value is kept, the score marked."""
+    if realisation.pk is not None:
+        stored = Realisation.objects.select_for_update().get(pk=realisation.pk)
+        _previous_keep(
+            stored, value=realisation.value, note=realisation.note, source=realisation.source, acting_user=acting_user
+        )
+    realisation.updated_by = acting_user
+    realisation.full_clean()
+    realisation.save()
+    plan_scores_mark(realisation.indicator.work_result.plan)
     return realisation
 
 

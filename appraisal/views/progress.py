@@ -35,7 +35,8 @@ def _render(request, indicator: Indicator, status: int = 200, **bound):
     } | bound
     labels = {c.number: c.label for c in period.checkpoints()}
     realisations = [
-        (labels.get(r.checkpoint, r.checkpoint), r) for r in indicator.realisations.select_related("updated_by")
+        (labels.get(r.checkpoint, r.checkpoint), r)
+        for r in indicator.realisations.select_related("updated_by").prefetch_related("corrections__corrected_by")
     ]
     context = {
         "plan": plan,

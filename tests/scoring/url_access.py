@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from scoring.forms import ScoringRulesForm
 from scoring.models import ScoreRun
+from scoring.selectors import policy_of
 from tests.appraisal.factories import PeriodFactory
 from tests.url_access import EMPLOYEE, EMPLOYEE_CHAIN, HEAD, HR_ROLES, OUTSIDER, SUPERVISOR, Access
 
 
 def _period(personas):
     return {"pk": PeriodFactory(year=2026).pk}
+
+
+def _unchanged_rules(personas):
+    """The period's rules as they stand: HR's POST changes nothing and is sent back to the page (302)."""
+    period = PeriodFactory(year=2026)
+    return ScoringRulesForm(policy=policy_of(period), period=period).initial
 
 
 def _run(personas):
@@ -21,6 +29,7 @@ URL_ACCESS = {
     "scoring:period-list": Access(allowed=HR_ROLES),
     "scoring:period-scores": Access(allowed=HR_ROLES, kwargs=_period),
     "scoring:run-start": Access(allowed=HR_ROLES, methods=("post",), kwargs=_period),
+    "scoring:rules-edit": Access(allowed=HR_ROLES, methods=("get", "post"), kwargs=_period, data=_unchanged_rules),
     "scoring:run-detail": Access(allowed=HR_ROLES, kwargs=_run),
     "scoring:run-status": Access(allowed=HR_ROLES, kwargs=_run),
     # The employee, the two officials above them and HR; an outsider gets 404.
