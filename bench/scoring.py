@@ -8,12 +8,12 @@ rows) and a re-run with nothing changed are each the best of ``--runs`` tries; a
 realisation in a hundred was edited is timed once.
 
 Then the way changes reach the scores during the day: the edits mark their employees (``org.ScoreMark``)
-and the every-minute job (``scoring.services.marked_scores_compute``) recomputes just those. Timed once
-each: 1 % of the realisations changed as people report them (every realisation of one plan in a hundred)
-and, for comparison, scattered (one realisation in a hundred); best of ``--runs`` + 1: one realisation
-saved through ``realisation_record`` by its owner. Each figure is printed with its goal as a ratio to the
-floor or to the first computation measured in the same run, with PASS or MISS, and the SQL statement
-counts, which do not grow with the number of employees.
+and the every-minute job (``scoring.services.marked_scores_compute``) recomputes just those. Best of
+twice ``--runs`` tries (an edit and its undoing): 1 % of the realisations changed as people report them
+(every realisation of one plan in a hundred), and one realisation saved through ``realisation_record``
+by its owner; timed once, for comparison: 1 % scattered (one realisation in a hundred). Each goal is
+printed as a ratio to the floor or to the first computation measured in the same run, with PASS or
+MISS, beside the SQL statement counts, which do not grow with the number of employees.
 
     .venv/bin/python bench/scoring.py [--employees 100000] [--runs 3]
 
@@ -296,12 +296,14 @@ def main() -> None:  # noqa: PLR0915 - one measurement after the other, printed 
     nightly_seconds, nightly = best_of(1, lambda: scores_compute(period=period))
     scattered_edits, scattered_employees = edit("- 1", rows=scattered, mark=True)
     scattered_seconds, _, _ = marked_job()
-    # As people report: every realisation of one plan in a hundred, saved and marked, then put back.
+    # As people report: every realisation of one plan in a hundred, saved and marked, then put back (each
+    # way is such a change, so both are timed).
     reported = "p.id % 100 = 0"
-    edits, marked_employees = edit("+ 1", rows=reported, mark=True)
-    marked_seconds, marked_cleared, marked_statements = marked_job()
-    edit("- 1", rows=reported, mark=True)
-    marked_job()
+    reported_jobs = []
+    for change in ["+ 1", "- 1"] * args.runs:
+        edits, marked_employees = edit(change, rows=reported, mark=True)
+        reported_jobs.append(marked_job())
+    marked_seconds, marked_cleared, marked_statements = min(reported_jobs)
     unit = Unit.objects.filter(parent__isnull=False).order_by("pk").first()
     _, one_unit = best_of(1, lambda: scores_compute(period=period, unit=unit))
 
@@ -321,11 +323,11 @@ def main() -> None:  # noqa: PLR0915 - one measurement after the other, printed 
     )
     owner = realisation.indicator.work_result.plan.employee.user
     single = []
-    for attempt in range(args.runs + 1):
+    for change in [1, 0] * args.runs:  # changed, then back: ends as it was
         realisation_record(
             indicator=realisation.indicator,
             checkpoint=realisation.checkpoint,
-            value=realisation.value + (attempt + 1) % 2,  # changed, back, changed ...: ends as it was
+            value=realisation.value + change,
             note="",
             acting_user=owner,
         )
@@ -358,7 +360,7 @@ def main() -> None:  # noqa: PLR0915 - one measurement after the other, printed 
     print(f"Goal: first computation within 3x of the floor: {cold_ratio:.2f}x -> {verdict(cold_ratio, goal=3)}")
     marked_ratio = marked_seconds / cold_seconds
     print(
-        f"Goal: marked recompute after 1% of the realisations changed ({edits:,} of "
+        f"Goal: marked recompute after 1% of the realisations changed (best of {2 * args.runs}: {edits:,} of "
         f"{Realisation.objects.count():,}, all of {marked_employees:,} people's) within 0.1 of the first "
         f"computation: {marked_seconds:.2f} s, {marked_ratio:.3f} -> {verdict(marked_ratio, goal=0.1)}"
     )
@@ -367,7 +369,7 @@ def main() -> None:  # noqa: PLR0915 - one measurement after the other, printed 
         f"{scattered_seconds:.2f} s, {scattered_seconds / cold_seconds:.3f} of the first computation"
     )
     print(
-        f"Goal: one employee's marked recompute after one realisation saved under 100 ms (best of {args.runs + 1}): "
+        f"Goal: one employee's marked recompute after one realisation saved under 100 ms (best of {2 * args.runs}): "
         f"{single_seconds * 1000:.0f} ms, {single_seconds / cold_seconds:.4f} of the first computation -> "
         f"{verdict(single_seconds, goal=0.1)}"
     )
