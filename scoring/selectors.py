@@ -52,8 +52,9 @@ def last_period_run(period: AppraisalPeriod) -> ScoreRun | None:
 def periods_with_computed_at() -> QuerySet[AppraisalPeriod]:
     """Periods with ``computed_at``: when any run (whole period, unit or employee) last computed them.
 
-    That is the latest successful run, or the newest unit aggregate if later: every computation
-    writes the aggregates it changed, so they tell even when no run record is left. None: never.
+    That is the latest successful run, or the newest unit aggregate if later: every whole-period or
+    unit computation writes the aggregates it changed, so they tell even when no run record is left.
+    None: never. The every-minute job of marked employees neither keeps a run nor writes aggregates.
     """
     runs = ScoreRun.objects.filter(period=OuterRef("pk"), status=ScoreRun.Status.SUCCESS)
     units = UnitScore.objects.filter(period=OuterRef("pk"))

@@ -76,8 +76,8 @@ def _answer_buckets(*, table: str, key: str, key_filter: str) -> str:
 UNIT_ANSWER_BUCKETS = _answer_buckets(
     table="scoring_unit_answers",
     key="r.unit_id",
-    key_filter="""r.unit_id IN (SELECT t.unit_id FROM scoring_unit_tree t
-                                WHERE t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units))""",
+    key_filter="""r.unit_id = ANY(ARRAY(SELECT t.unit_id FROM scoring_unit_tree t
+                                      WHERE t.ancestor_id IN (SELECT ancestor_id FROM scoring_affected_units)))""",
 )
 # Only officers named often enough over the whole span can use their own IKM at any checkpoint, so
 # only they get buckets: a cheap count first keeps the wide aggregate small.
@@ -473,6 +473,19 @@ AFFECTED_UNITS = """
     CREATE TEMPORARY TABLE scoring_affected_units ON COMMIT DROP AS
     SELECT DISTINCT t.ancestor_id FROM scoring_scope s JOIN scoring_unit_tree t ON t.unit_id = s.unit_id
 """
+# A run of listed employees needs the IKM of their own units only (C falls back to it), not of every
+# ancestor up to the OPD: that would read the answers of whole OPDs to score one person.
+EMPLOYEE_UNITS = """
+    CREATE TEMPORARY TABLE scoring_affected_units ON COMMIT DROP AS
+    SELECT DISTINCT unit_id AS ancestor_id FROM scoring_scope WHERE unit_id IS NOT NULL
+"""
+
+# A run of listed employees finds their rows by key: index probes on pages that are in memory, which
+# the default price of a random read (4, a spinning disk) makes look dearer than reading whole tables;
+# and its few rows are not worth passing between parallel workers (the run's price is for a million).
+LISTED_PLANNER_COSTS = (
+    "SELECT set_config('random_page_cost', '1.1', true), set_config('parallel_tuple_cost', '0.1', true)"
+)
 
 # Temporary tables have no statistics until analysed; without them the planner misjudges the joins
 # (an unanalysed scope of 100 000 employees is taken for 200 and probed through an index).
@@ -507,13 +520,18 @@ class Step:
 def run_steps(*, employee_filter: str, first: bool) -> list[Step]:
     """Every statement of a run, in order: the one list ``scores_compute`` executes and
     ``manage.py scoring_sql`` prints. ``first``: nothing is stored for the period yet, so the computed
-    rows go straight in (``PERIOD_SCORED`` tells)."""
+    rows go straight in (``PERIOD_SCORED`` tells).
+
+    A run of listed employees (the every-minute job of marked employees, one employee) writes their rows
+    only: the unit aggregates sum every score of a unit and its sub-units, so refreshing them would read
+    whole OPDs for a few people; the whole-period and unit runs keep them."""
+    listed = employee_filter == EMPLOYEE_FILTERS["employees"]
     computations = [
         Step("rules_snapshot", RULES_SNAPSHOT),
         Step("scope", scope(employee_filter=employee_filter)),
         Step("scope_analyze", SCOPE_ANALYZE),
         Step("unit_tree", UNIT_TREE),
-        Step("affected_units", AFFECTED_UNITS),
+        Step("affected_units", EMPLOYEE_UNITS if listed else AFFECTED_UNITS),
         Step("unit_answer_buckets", UNIT_ANSWER_BUCKETS),
         Step("officer_answer_buckets", OFFICER_ANSWER_BUCKETS),
         Step("unit_ikm", unit_ikm()),
@@ -531,9 +549,6 @@ def run_steps(*, employee_filter: str, first: bool) -> list[Step]:
             Step("new_scores_insert", NEW_SCORES_INSERT, counts=True),
             Step("stale_scores_delete", stale_scores_delete(employee_filter=employee_filter), counts=True),
         ]
-    return [
-        *computations,
-        *writes,
-        Step("unit_scores_upsert", UNIT_SCORES_UPSERT),
-        Step("temporary_tables_drop", TEMPORARY_TABLES_DROP),
-    ]
+    costs = [Step("listed_planner_costs", LISTED_PLANNER_COSTS)] if listed else []
+    aggregates = [] if listed else [Step("unit_scores_upsert", UNIT_SCORES_UPSERT)]
+    return [*costs, *computations, *writes, *aggregates, Step("temporary_tables_drop", TEMPORARY_TABLES_DROP)]

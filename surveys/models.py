@@ -204,7 +204,13 @@ class Response(models.Model):
         verbose_name_plural = _("respons survei")
         ordering = ["-submitted_at", "-pk"]
         indexes = [
-            models.Index(fields=["unit", "submitted_at"]),
+            # Carries the answers: scoring one employee sums their unit's answers from the index alone
+            # (docs/scoring.md, "When it runs") instead of visiting a heap page per response.
+            models.Index(
+                fields=["unit", "submitted_at"],
+                include=["excluded_at", *(code.lower() for code in ELEMENT_CODES)],
+                name="response_unit_answers",
+            ),
             models.Index(fields=["officer", "submitted_at"]),
             models.Index(fields=["client_hash", "submitted_at"]),
             models.Index(fields=["device_hash", "submitted_at"]),

@@ -6,15 +6,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from appraisal.models import PeerRequest
 from appraisal.services.feedback import peer_answer
 from appraisal.services.progress import realisation_record
 from org.models import ScoreMark
-from scoring.models import EmployeeScore, ScoreRun
-from scoring.services import marked_scores_compute
+from scoring.models import EmployeeScore, ScoreRun, UnitScore
+from scoring.services import marked_scores_compute, scores_compute
+from tests.factories import EmployeeFactory
 from tests.scoring.conftest import approved_plan, core_values, sent_evaluation
 from tests.surveys.conftest import form_url, submit
 from tests.surveys.factories import OfficerFactory
@@ -95,3 +97,30 @@ def test_the_employee_and_hr_pages_show_the_score_once_the_job_ran(client, perio
     assert "50,00" in client.get(own_page).content.decode()
     client.force_login(hr_user)
     assert "50,00" in client.get(own_page).content.decode()
+
+
+def test_the_job_sends_as_many_statements_for_a_large_period_as_for_a_small_one(period, employee, unit):
+    def job_statements_with(people: int) -> int:
+        for person in EmployeeFactory.create_batch(people, unit=unit):
+            approved_plan(person, period)
+        scores_compute(period=period)  # everyone stored, as after the nightly run
+        _record(plan, 40 + people)
+        with CaptureQueriesContext(connection) as queries:
+            assert marked_scores_compute() == 1
+        return len(queries)
+
+    plan = approved_plan(employee, period)
+    assert job_statements_with(2) == job_statements_with(40)
+    assert EmployeeScore.objects.filter(checkpoint=1).count() >= 43
+
+
+def test_the_job_leaves_the_unit_aggregates_to_the_whole_period_run(period, employee):
+    plan = approved_plan(employee, period)
+    scores_compute(period=period)
+    aggregates = list(UnitScore.objects.order_by("pk").values())
+    _record(plan, 25)
+    marked_scores_compute()
+    assert EmployeeScore.objects.get(employee=employee, checkpoint=1).achievement == Decimal("25.00")
+    assert list(UnitScore.objects.order_by("pk").values()) == aggregates
+    scores_compute(period=period)
+    assert list(UnitScore.objects.order_by("pk").values()) != aggregates

@@ -76,7 +76,10 @@ def test_it_says_never_computed_only_until_a_run_of_any_scope_wrote_scores(clien
     client.force_login(hr_user)
     pages = [reverse("scoring:period-scores", args=[period.pk]), reverse("scoring:period-list")]
     assert all("Belum pernah dihitung" in client.get(url).content.decode() for url in pages)
-    scores_compute(period=period, employee=worked_example, today=TODAY)  # one employee, no whole-period run
+    # The every-minute job of marked employees keeps no run and leaves the unit aggregates to the others.
+    scores_compute(period=period, employee_ids=[worked_example.pk], today=TODAY)
+    assert all("Belum pernah dihitung" in client.get(url).content.decode() for url in pages)
+    scores_compute(period=period, unit=worked_example.unit, today=TODAY)  # one unit, no whole-period run
     for url in pages:
         content = client.get(url, {"titik": 4}).content.decode()
         assert "Belum pernah dihitung" not in content
