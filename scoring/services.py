@@ -27,6 +27,7 @@ from core.pulse import Pulse
 from org.models import Employee, ScoreMark, Unit, User
 from org.selectors import unit_subtree_ids
 from surveys.ikm import element_weight
+from training.services import recommendations_compute_request
 
 from . import sql
 from .models import ScoreRun, ScoringPolicy
@@ -76,6 +77,8 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
     rules = period.rules()
     return {
         "period": period.pk,
+        # The rows' timestamps come from Python's clock, not PostgreSQL's: one clock for the whole app.
+        "now": timezone.now(),
         "ks": [c.number for c in checkpoints],
         "last_months": [c.end.month for c in checkpoints],
         "since": _local_midnight(period.start),
@@ -198,6 +201,7 @@ def score_run_execute(*, run_id: int, retry_transient: bool = False) -> ScoreRun
         rows_changed=result.rows_changed,
         statements=result.statements,
     )
+    recommendations_compute_request(period=run.period)  # training reads what this run decided
     run.refresh_from_db()
     return run
 

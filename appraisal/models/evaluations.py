@@ -9,6 +9,7 @@ optimistic lock: every change increments it and a save with an older version is 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -17,9 +18,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.models import StepLog
+
 from ..predikat import Predikat, Rating
-from .logs import StepLog
 from .plans import Plan, WorkResult
+
+if TYPE_CHECKING:
+    from org.models import User
 
 
 class CoreValue(models.Model):
@@ -135,6 +140,18 @@ class Evaluation(models.Model):
         checkpoint = self.plan.period.checkpoint(self.checkpoint)
         label = checkpoint.label if checkpoint else self.checkpoint
         return str(_("Evaluasi %(label)s %(year)s") % {"label": label, "year": self.plan.period.year})
+
+    def needs_approval(self) -> bool:
+        """Annual results go to the official's superior for approval; periodic ones (or a top official's)
+        are sent to the employee at once."""
+        return self.is_annual and self.plan.assessor_superior_id is not None
+
+    def save_version(self, user: User, *fields: str) -> None:
+        """Every stored change moves the version on, so any form opened before it is refused."""
+        self.version += 1
+        self.updated_by = user
+        self.full_clean()
+        self.save(update_fields=["version", "updated_by", "updated_at", *fields])
 
     @property
     def is_released(self) -> bool:

@@ -13,9 +13,10 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from core.models import StepLog
+
 from .. import achievement
 from ..achievement import Rules, to_decimal
-from .logs import StepLog
 
 ROMAN = ["I", "II", "III", "IV"]
 MONTH_NAMES = [

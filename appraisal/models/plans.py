@@ -16,9 +16,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from core.models import StepLog
+
 from .. import achievement
 from ..achievement import Target
-from .logs import StepLog
 from .periods import AppraisalPeriod
 
 TARGET_SINGLE_OR_RANGE = _("Isi target tunggal, atau batas bawah dan batas atas rentang (tidak keduanya).")

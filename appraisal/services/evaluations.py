@@ -6,8 +6,9 @@ evaluation is then sent to the employee; an annual one goes to the official's su
 (and it is sent) or returns it. Objections are in ``services.objections``.
 
 Every change is refused unless its ``version`` is the stored one (optimistic locking) and increments
-it; every rating change writes a ``RatingChange`` row; every transition writes an ``EvaluationLog``
-row and notifies whoever acts next.
+it; every rating change writes a ``RatingChange`` row. The transitions are declared in
+``appraisal/workflows.py`` (``EVALUATION_WORKFLOW``), which writes their ``EvaluationLog`` rows; the
+services here notify whoever acts next.
 """
 
 from __future__ import annotations
@@ -36,16 +37,15 @@ from ..models import (
     RatingChange,
     ResultAssessment,
 )
-from ..permissions import PlanRole, ensure_period_writable, plan_roles, require_role
+from ..permissions import PlanRole, ensure_period_writable, require_role
 from ..predikat import Rating, predikat_or_blank
 from ..selectors import evaluation_report
+from ..workflows import EVALUATION_WORKFLOW
 from . import distribution, plan_scores_mark
 
 NOT_APPROVED_YET = _("Evaluasi dapat dibuka setelah SKP disetujui.")
 NO_SUCH_CHECKPOINT = _("Titik pantau tidak ada pada periode ini.")
 ALREADY_OPEN = _("Evaluasi untuk titik pantau ini sudah dibuka.")
-WRONG_STATE = _("Tindakan ini tidak dapat dilakukan pada evaluasi berstatus %(status)s.")
-REASON_REQUIRED = _("Alasan wajib diisi.")
 STALE = _(
     "Evaluasi ini sudah diubah oleh %(name)s pada %(time)s setelah Anda membukanya. Perubahan Anda tidak "
     "disimpan agar tidak menimpa perubahan itu. Muat ulang halaman, periksa isinya, lalu ulangi perubahan Anda."
@@ -57,31 +57,7 @@ RATINGS_REQUIRED = _("Pilih rating hasil kerja, rating perilaku kerja, dan ratin
 FEEDBACK_REQUIRED = _("Ada rating di bawah ekspektasi: isi kekuatan dan hal yang perlu ditingkatkan.")
 
 A, S = EvaluationLog.Action, Evaluation.Status
-OWNER, ASSESSOR, SUPERIOR = PlanRole.OWNER, PlanRole.ASSESSOR, PlanRole.ASSESSOR_SUPERIOR
-
-
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset[str]
-    target: str
-    roles: frozenset[PlanRole]
-    needs_reason: bool = False
-    # Objections run after the year ends, when HR may already have closed the period.
-    period_bound: bool = True
-
-
-TRANSITIONS: dict[str, Transition] = {
-    A.SELF_SUBMIT: Transition(frozenset({S.SELF_ASSESSMENT}), S.RATING, frozenset({OWNER})),
-    A.START: Transition(frozenset({S.SELF_ASSESSMENT}), S.RATING, frozenset({ASSESSOR})),
-    A.SUBMIT: Transition(frozenset({S.RATING}), S.SUBMITTED, frozenset({ASSESSOR})),
-    A.SEND: Transition(frozenset({S.RATING}), S.SENT, frozenset({ASSESSOR})),
-    A.APPROVE: Transition(frozenset({S.SUBMITTED}), S.SENT, frozenset({SUPERIOR})),
-    A.RETURN: Transition(frozenset({S.SUBMITTED}), S.RATING, frozenset({SUPERIOR}), needs_reason=True),
-    A.OBJECT: Transition(frozenset({S.SENT}), S.OBJECTED, frozenset({OWNER}), needs_reason=True, period_bound=False),
-    A.DECIDE: Transition(
-        frozenset({S.OBJECTED}), S.DECIDED, frozenset({SUPERIOR}), needs_reason=True, period_bound=False
-    ),
-}
+OWNER, ASSESSOR = PlanRole.OWNER, PlanRole.ASSESSOR
 
 
 @dataclass(frozen=True)
@@ -99,64 +75,13 @@ class RatingInput:
 
 def submit_action(evaluation: Evaluation) -> str:
     """Annual results go to the superior for approval; periodic ones (or a top official's) are sent."""
-    return A.SUBMIT if evaluation.is_annual and evaluation.plan.assessor_superior_id else A.SEND
+    return A.SUBMIT if evaluation.needs_approval() else A.SEND
 
 
 def evaluation_actions(*, evaluation: Evaluation, user: User) -> set[str]:
-    """The transitions this user may take now, so pages show only buttons that will work."""
-    roles = plan_roles(user, evaluation.plan)
-    hidden = {A.SUBMIT, A.SEND} - {submit_action(evaluation)}
-    writable = evaluation.plan.period.is_open
-    return {
-        action
-        for action, rule in TRANSITIONS.items()
-        if action not in hidden | {A.OBJECT, A.DECIDE}
-        and evaluation.status in rule.sources
-        and roles & rule.roles
-        and (writable or not rule.period_bound)
-    }
-
-
-def locked(evaluation: Evaluation) -> Evaluation:
-    related = ("plan__period", "plan__unit", "plan__employee__user", "plan__assessor__user")
-    return (
-        Evaluation.objects.select_for_update(of=("self",))
-        .select_related(*related, "plan__assessor_superior__user", "updated_by__employee")
-        .get(pk=evaluation.pk)
-    )
-
-
-def begin_transition(
-    evaluation: Evaluation, action: str, user: User, reason: str = ""
-) -> tuple[Evaluation, EvaluationLog]:
-    """Lock, then check role (403), period, state and reason; the status changes in ``finish_transition``."""
-    rule = TRANSITIONS[action]
-    evaluation = locked(evaluation)
-    require_role(user, evaluation.plan, rule.roles)
-    if rule.period_bound:
-        ensure_period_writable(evaluation.plan.period, user)
-    if evaluation.status not in rule.sources:
-        raise ValidationError(WRONG_STATE, code="state", params={"status": evaluation.get_status_display()})
-    if rule.needs_reason and not reason.strip():
-        raise ValidationError({"reason": REASON_REQUIRED})
-    log = EvaluationLog(evaluation=evaluation, action=action, from_status=evaluation.status, to_status=rule.target)
-    log.reason, log.actor = reason.strip(), user
-    return evaluation, log
-
-
-def finish_transition(evaluation: Evaluation, log: EvaluationLog, *fields: str) -> Evaluation:
-    evaluation.status = log.to_status
-    save_version(evaluation, log.actor, "status", *fields)
-    log.save()
-    return evaluation
-
-
-def save_version(evaluation: Evaluation, user: User, *fields: str) -> None:
-    """Every stored change moves the version on, so any form opened before it is refused."""
-    evaluation.version += 1
-    evaluation.updated_by = user
-    evaluation.full_clean()
-    evaluation.save(update_fields=["version", "updated_by", "updated_at", *fields])
+    """The transitions this user may take now, so pages show only buttons that will work. Objections
+    have their own forms (the objection window and the decision page), so they are not among them."""
+    return EVALUATION_WORKFLOW.available(evaluation, user) - {A.OBJECT, A.DECIDE}
 
 
 def check_version(evaluation: Evaluation, version: int) -> None:
@@ -201,7 +126,7 @@ def evaluation_open(*, plan: Plan, kind: str, checkpoint: int | None, acting_use
         BehaviourRating(evaluation=evaluation, value=v) for v in CoreValue.objects.all()
     )
     ensure_result_rows(evaluation)
-    EvaluationLog.objects.create(evaluation=evaluation, action=A.OPEN, to_status=evaluation.status, actor=acting_user)
+    EVALUATION_WORKFLOW.created(evaluation, A.OPEN, acting_user)
     title = _("Penilaian diri dibuka: %(title)s")
     notify_person(plan.employee, title, evaluation, params={"title": evaluation_title(evaluation)})
     return evaluation
@@ -220,7 +145,7 @@ def ensure_result_rows(evaluation: Evaluation) -> None:
 
 
 def _editable(evaluation: Evaluation, version: int, user: User, role: PlanRole, status: str, closed) -> Evaluation:
-    evaluation = locked(evaluation)
+    evaluation = EVALUATION_WORKFLOW.lock(evaluation)
     require_role(user, evaluation.plan, {role})
     ensure_period_writable(evaluation.plan.period, user)
     if evaluation.status != status:
@@ -248,7 +173,7 @@ def evaluation_self_assess(
     _save_texts(list(evaluation.result_assessments.all()), "work_result_id", "self_assessment", results)
     _save_texts(list(evaluation.behaviour_ratings.all()), "value_id", "self_assessment", values)
     evaluation.self_action_plan = action_plan.strip()
-    save_version(evaluation, acting_user, "self_action_plan")
+    evaluation.save_version(acting_user, "self_action_plan")
     return evaluation
 
 
@@ -300,21 +225,16 @@ def evaluation_rate(*, evaluation: Evaluation, version: int, ratings: RatingInpu
     evaluation.place = ratings.place.strip()
     record_changes(evaluation, changes, acting_user, RatingChange.Context.RATING)
     fields = ["work_rating", "behaviour_rating", "predikat", "strengths", "improvements", "place"]
-    save_version(evaluation, acting_user, *fields)
+    evaluation.save_version(acting_user, *fields)
     return evaluation
-
-
-def _transition(evaluation: Evaluation, action: str, user: User, reason: str = "") -> Evaluation:
-    evaluation, log = begin_transition(evaluation, action, user, reason)
-    return finish_transition(evaluation, log)
 
 
 @transaction.atomic
 def evaluation_self_submit(*, evaluation: Evaluation, acting_user: User) -> Evaluation:
     """The employee hands the self-assessment over; the official may now rate."""
-    evaluation, log = begin_transition(evaluation, A.SELF_SUBMIT, acting_user)
+    evaluation, log = EVALUATION_WORKFLOW.begin(evaluation, A.SELF_SUBMIT, acting_user)
     evaluation.self_submitted_at = timezone.now()
-    finish_transition(evaluation, log, "self_submitted_at")
+    EVALUATION_WORKFLOW.finish(evaluation, log, "self_submitted_at")
     title = _("Penilaian diri dikirim: %(name)s")
     notify_person(evaluation.plan.assessor, title, evaluation, params={"name": evaluation.plan.employee.name})
     return evaluation
@@ -323,7 +243,7 @@ def evaluation_self_submit(*, evaluation: Evaluation, acting_user: User) -> Eval
 @transaction.atomic
 def evaluation_start(*, evaluation: Evaluation, acting_user: User) -> Evaluation:
     """The official starts rating without waiting further; the self-assessment (optional) closes."""
-    return _transition(evaluation, A.START, acting_user)
+    return EVALUATION_WORKFLOW.take(evaluation, A.START, acting_user)
 
 
 def check_complete(evaluation: Evaluation) -> None:
@@ -339,7 +259,7 @@ def check_complete(evaluation: Evaluation) -> None:
 def evaluation_submit(*, evaluation: Evaluation, acting_user: User) -> Evaluation:
     """Annual: to the superior for approval. Periodic (or no superior): sent to the employee at once."""
     action = submit_action(evaluation)
-    evaluation, log = begin_transition(evaluation, action, acting_user)
+    evaluation, log = EVALUATION_WORKFLOW.begin(evaluation, action, acting_user)
     check_complete(evaluation)
     # Progress reports lock the plan row first, so none slips in between this read and the lock.
     Plan.objects.select_for_update().values("pk").get(pk=evaluation.plan_id)
@@ -347,7 +267,7 @@ def evaluation_submit(*, evaluation: Evaluation, acting_user: User) -> Evaluatio
     evaluation.achievement = round2(report.capaian) if report.capaian is not None else None
     evaluation.submitted_at = timezone.now()
     evaluation.sent_at = evaluation.submitted_at if action == A.SEND else None
-    finish_transition(evaluation, log, "achievement", "submitted_at", "sent_at")
+    EVALUATION_WORKFLOW.finish(evaluation, log, "achievement", "submitted_at", "sent_at")
     if action == A.SUBMIT:
         title = _("Evaluasi menunggu persetujuan: %(name)s")
         params = {"name": evaluation.plan.employee.name}
@@ -376,11 +296,11 @@ def _notify_result(evaluation: Evaluation) -> None:
 @transaction.atomic
 def evaluation_approve(*, evaluation: Evaluation, acting_user: User) -> Evaluation:
     """The Atasan Pejabat Penilai approves the annual result; it is sent and the objection window opens."""
-    evaluation, log = begin_transition(evaluation, A.APPROVE, acting_user)
+    evaluation, log = EVALUATION_WORKFLOW.begin(evaluation, A.APPROVE, acting_user)
     distribution.ensure_allows(evaluation)
     evaluation.approved_at = evaluation.sent_at = timezone.now()
     evaluation.approved_by = acting_user
-    finish_transition(evaluation, log, "approved_at", "approved_by", "sent_at")
+    EVALUATION_WORKFLOW.finish(evaluation, log, "approved_at", "approved_by", "sent_at")
     _release(evaluation, acting_user)
     distribution.refresh_for(evaluation)
     return evaluation
@@ -389,7 +309,7 @@ def evaluation_approve(*, evaluation: Evaluation, acting_user: User) -> Evaluati
 @transaction.atomic
 def evaluation_return(*, evaluation: Evaluation, reason: str, acting_user: User) -> Evaluation:
     """The superior sends the ratings back to the official with a reason."""
-    evaluation = _transition(evaluation, A.RETURN, acting_user, reason)
+    evaluation = EVALUATION_WORKFLOW.take(evaluation, A.RETURN, acting_user, reason)
     title, params = _("Evaluasi dikembalikan: %(name)s"), {"name": evaluation.plan.employee.name}
     notify_person(evaluation.plan.assessor, title, evaluation, params=params, note=reason)
     distribution.refresh_for(evaluation)

@@ -31,8 +31,9 @@ from ..models import (
     WorkResult,
 )
 from ..permissions import PlanRole, ensure_period_writable, require_role
+from ..workflows import EVALUATION_WORKFLOW
 from . import plan_scores_mark
-from .evaluations import locked, notify_person
+from .evaluations import notify_person
 
 NOT_APPROVED_YET = _("Umpan balik dapat dicatat setelah SKP disetujui.")
 DATE_OUTSIDE = _("Tanggal harus di dalam tahun periode dan tidak di masa depan.")
@@ -97,7 +98,7 @@ def expectations_save(*, plan: Plan, texts: dict[int, str], acting_user: User) -
 
 
 def _open_for_assessor(evaluation: Evaluation, user: User) -> Evaluation:
-    evaluation = locked(evaluation)
+    evaluation = EVALUATION_WORKFLOW.lock(evaluation)
     require_role(user, evaluation.plan, {PlanRole.ASSESSOR})
     ensure_period_writable(evaluation.plan.period, user)
     if evaluation.status not in OPEN_STATUSES:

@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy as _
 from org.models import User
 
 from ..models import Evaluation, EvaluationLog, Objection, RatingChange
+from ..workflows import EVALUATION_WORKFLOW
 from . import distribution, plan_scores_mark
-from .evaluations import apply_ratings, begin_transition, finish_transition, notify_person, record_changes
+from .evaluations import apply_ratings, notify_person, record_changes
 
 ANNUAL_ONLY = _("Keberatan hanya dapat diajukan terhadap hasil evaluasi tahunan.")
 WINDOW_CLOSED = _("Batas waktu pengajuan keberatan (%(date)s) sudah lewat.")
@@ -30,7 +31,7 @@ A = EvaluationLog.Action
 @transaction.atomic
 def objection_file(*, evaluation: Evaluation, reason: str, acting_user: User) -> Objection:
     """The employee objects to a sent annual result, within the window (§7.4)."""
-    evaluation, log = begin_transition(evaluation, A.OBJECT, acting_user, reason)
+    evaluation, log = EVALUATION_WORKFLOW.begin(evaluation, A.OBJECT, acting_user, reason)
     if not evaluation.is_annual:
         raise ValidationError(ANNUAL_ONLY, code="annual_only")
     if not evaluation.objection_open(today=timezone.localdate()):
@@ -48,7 +49,7 @@ def objection_file(*, evaluation: Evaluation, reason: str, acting_user: User) ->
     )
     objection.full_clean()
     objection.save()
-    finish_transition(evaluation, log)
+    EVALUATION_WORKFLOW.finish(evaluation, log)
     title, params = _("Keberatan atas evaluasi %(name)s"), {"name": evaluation.plan.employee.name}
     notify_person(evaluation.plan.assessor_superior, title, evaluation, params=params, note=log.reason)
     return objection
@@ -59,7 +60,7 @@ def objection_decide(
     *, objection: Objection, upheld: bool, reason: str, work_rating: str, behaviour_rating: str, acting_user: User
 ) -> Objection:
     """The superior upholds (with changed ratings, predikat derived again) or rejects, with reasons."""
-    evaluation, log = begin_transition(objection.evaluation, A.DECIDE, acting_user, reason)
+    evaluation, log = EVALUATION_WORKFLOW.begin(objection.evaluation, A.DECIDE, acting_user, reason)
     objection = Objection.objects.select_for_update().get(pk=objection.pk)
     if upheld:
         changes = apply_ratings(evaluation, work=work_rating, behaviour=behaviour_rating)
@@ -71,7 +72,7 @@ def objection_decide(
     objection.new_predikat = evaluation.predikat
     objection.full_clean()
     objection.save()
-    finish_transition(evaluation, log, "work_rating", "behaviour_rating", "predikat")
+    EVALUATION_WORKFLOW.finish(evaluation, log, "work_rating", "behaviour_rating", "predikat")
     title, params = _("Keberatan Anda telah diputus: %(status)s"), {"status": Objection.Status(objection.status).label}
     notify_person(evaluation.plan.employee, title, evaluation, params=params, note=log.reason)
     title, params = _("Keberatan %(name)s telah diputus"), {"name": evaluation.plan.employee.name}

@@ -1,67 +1,41 @@
-"""HR's work on appraisal periods: open a year, close it, reopen it with a recorded reason."""
+"""HR's work on appraisal periods: open a year, close it, reopen it with a recorded reason
+(``PERIOD_WORKFLOW`` in ``appraisal/workflows.py``)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
 
 from org.access import is_hr
 from org.models import User
 
 from ..models import AppraisalPeriod, PeriodLog
-
-HR_ONLY = _("Hanya BKPSDM yang dapat mengelola periode penilaian.")
-REASON_REQUIRED = _("Alasan wajib diisi.")
-ALREADY_CLOSED = _("Periode ini sudah ditutup.")
-ALREADY_OPEN = _("Periode ini masih terbuka.")
-
-
-def _require_hr(user: User) -> None:
-    if not is_hr(user):
-        raise PermissionDenied(HR_ONLY)
-
-
-def _require_reason(reason: str) -> str:
-    if not reason.strip():
-        raise ValidationError({"reason": REASON_REQUIRED})
-    return reason.strip()
+from ..workflows import HR_ONLY, PERIOD_WORKFLOW
 
 
 @transaction.atomic
 def period_create(*, year: int, checkpoint_type: str, acting_user: User) -> AppraisalPeriod:
     """Open a performance year; cap, thresholds and the SKP deadline start from the settings (§7)."""
-    _require_hr(acting_user)
+    if not is_hr(acting_user):
+        raise PermissionDenied(HR_ONLY)
     deadline = date(year, settings.APPRAISAL_PLAN_DEADLINE_MONTH, settings.APPRAISAL_PLAN_DEADLINE_DAY)
     period = AppraisalPeriod(year=year, checkpoint_type=checkpoint_type, plan_deadline=deadline)
     period.full_clean()
     period.save()
-    PeriodLog.objects.create(period=period, action=PeriodLog.Action.CREATE, actor=acting_user)
+    PERIOD_WORKFLOW.created(period, PeriodLog.Action.CREATE, acting_user)
     return period
 
 
 @transaction.atomic
 def period_close(*, period: AppraisalPeriod, reason: str, acting_user: User) -> AppraisalPeriod:
     """Make the period read-only for everyone but HR."""
-    return _set_status(period, AppraisalPeriod.Status.CLOSED, PeriodLog.Action.CLOSE, reason, acting_user)
+    return PERIOD_WORKFLOW.take(period, PeriodLog.Action.CLOSE, acting_user, reason)
 
 
 @transaction.atomic
 def period_reopen(*, period: AppraisalPeriod, reason: str, acting_user: User) -> AppraisalPeriod:
     """Reopen a closed period; the reason is recorded, since it reopens settled records."""
-    return _set_status(period, AppraisalPeriod.Status.OPEN, PeriodLog.Action.REOPEN, reason, acting_user)
-
-
-def _set_status(period: AppraisalPeriod, status: str, action: str, reason: str, user: User) -> AppraisalPeriod:
-    _require_hr(user)
-    reason = _require_reason(reason)
-    period = AppraisalPeriod.objects.select_for_update().get(pk=period.pk)
-    if period.status == status:
-        raise ValidationError(ALREADY_CLOSED if status == AppraisalPeriod.Status.CLOSED else ALREADY_OPEN)
-    period.status = status
-    period.save(update_fields=["status"])
-    PeriodLog.objects.create(period=period, action=action, reason=reason, actor=user)
-    return period
+    return PERIOD_WORKFLOW.take(period, PeriodLog.Action.REOPEN, acting_user, reason)

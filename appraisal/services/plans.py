@@ -1,13 +1,12 @@
 """The SKP workflow (domain.md §5 step 1): the employee drafts and submits, the Pejabat Penilai
 approves or returns it, and an approved plan changes only through a recorded revision.
 
-Every transition checks, on the server, who may act and in which state, writes a ``PlanLog`` row
-and notifies the next actor.
+The transitions, who may take them and when, are declared in ``appraisal/workflows.py``
+(``PLAN_WORKFLOW``); each service here runs one, adds what is particular to it and notifies the next
+actor.
 """
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -18,7 +17,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from notifications.services import notify
-from org.access import employee_of, is_hr
+from org.access import employee_of
 from org.models import Employee, User
 
 from ..achievement import Target
@@ -32,18 +31,13 @@ from ..models import (
     Section,
     WorkResult,
 )
-from ..permissions import PlanRole, ensure_period_writable, plan_roles, require_role
+from ..permissions import PlanRole, ensure_period_writable, require_role
+from ..workflows import PLAN_WORKFLOW
 
 PLAN_EXISTS = _("SKP untuk jabatan ini pada periode %(year)s sudah ada.")
 EMPLOYEE_NOT_ACTIVE = _("Hanya pegawai aktif yang dapat menyusun SKP.")
 ONLY_OWN_PLAN = _("SKP hanya dapat disusun oleh pegawai yang bersangkutan.")
-WRONG_STATE = _("Tindakan ini tidak dapat dilakukan pada SKP berstatus %(status)s.")
 NOT_EDITABLE = _("SKP hanya dapat diubah saat berstatus draf, dikembalikan, atau dalam revisi.")
-REASON_REQUIRED = _("Alasan wajib diisi.")
-REVISION_LOCKED = _(
-    "Evaluasi tahunan SKP ini sudah diajukan, jadi SKP tidak dapat direvisi lagi: hasil yang disampaikan "
-    "harus memuat target yang dinilai."
-)
 NO_MAIN_RESULT = _("SKP harus memiliki minimal satu rencana hasil kerja utama.")
 RESULT_WITHOUT_INDICATOR = _("Setiap rencana hasil kerja harus memiliki minimal satu indikator.")
 ASPECT_REQUIRED = _("Pada pendekatan kuantitatif setiap indikator harus memiliki aspek.")
@@ -51,38 +45,9 @@ IN_USE = _("Tidak dapat dihapus: sudah ada realisasi, kegiatan, atau bukti dukun
 BAD_CHECKPOINT = _("Titik pantau %(number)s tidak ada pada periode ini.")
 
 
-@dataclass(frozen=True)
-class Transition:
-    sources: frozenset[str]
-    target: str
-    roles: frozenset[PlanRole]
-    needs_reason: bool = False
-
-
-S = Plan.Status
-TRANSITIONS: dict[str, Transition] = {
-    PlanLog.Action.SUBMIT: Transition(
-        frozenset({S.DRAFT, S.RETURNED, S.REVISION}), S.SUBMITTED, frozenset({PlanRole.OWNER})
-    ),
-    PlanLog.Action.APPROVE: Transition(frozenset({S.SUBMITTED}), S.APPROVED, frozenset({PlanRole.ASSESSOR})),
-    PlanLog.Action.RETURN: Transition(
-        frozenset({S.SUBMITTED}), S.RETURNED, frozenset({PlanRole.ASSESSOR}), needs_reason=True
-    ),
-    PlanLog.Action.REVISE: Transition(
-        frozenset({S.APPROVED}), S.REVISION, frozenset({PlanRole.OWNER, PlanRole.ASSESSOR}), needs_reason=True
-    ),
-}
-
-
 def plan_actions(*, plan: Plan, user: User) -> set[str]:
     """The transitions this user may take now, so pages show only buttons that will work."""
-    if not plan.period.is_open and not is_hr(user):
-        return set()
-    roles = plan_roles(user, plan)
-    actions = {action for action, rule in TRANSITIONS.items() if plan.status in rule.sources and roles & rule.roles}
-    if PlanLog.Action.REVISE in actions and plan.progress_locked():
-        actions.discard(PlanLog.Action.REVISE)
-    return actions
+    return PLAN_WORKFLOW.available(plan, user)
 
 
 def person_snapshot(employee: Employee | None) -> dict:
@@ -137,7 +102,7 @@ def plan_create(
     plan.save()
     if from_template:
         copy_templates(plan=plan)
-    PlanLog.objects.create(plan=plan, action=PlanLog.Action.CREATE, to_status=plan.status, actor=acting_user)
+    PLAN_WORKFLOW.created(plan, PlanLog.Action.CREATE, acting_user)
     return plan
 
 
@@ -165,38 +130,12 @@ def _indicator_from_template(template: IndicatorTemplate, work_result: WorkResul
     return Indicator(work_result=work_result, order=order, **{name: getattr(template, name) for name in fields})
 
 
-def _locked(plan: Plan) -> Plan:
-    return Plan.objects.select_for_update(of=("self",)).select_related("period", "employee", "assessor").get(pk=plan.pk)
-
-
-def _transition(*, plan: Plan, action: str, acting_user: User, reason: str = "") -> tuple[Plan, PlanLog]:
-    rule = TRANSITIONS[action]
-    plan = _locked(plan)
-    require_role(acting_user, plan, rule.roles)
-    ensure_period_writable(plan.period, acting_user)
-    if plan.status not in rule.sources:
-        raise ValidationError(WRONG_STATE, code="state", params={"status": plan.get_status_display()})
-    if rule.needs_reason and not reason.strip():
-        raise ValidationError({"reason": REASON_REQUIRED})
-    log = PlanLog(plan=plan, action=action, from_status=plan.status, to_status=rule.target, reason=reason.strip())
-    log.actor = acting_user
-    plan.status = rule.target
-    return plan, log
-
-
-def _finish(plan: Plan, log: PlanLog, *fields: str) -> Plan:
-    plan.full_clean()
-    plan.save(update_fields=["status", "updated_at", *fields])
-    log.save()
-    return plan
-
-
 @transaction.atomic
 def plan_submit(*, plan: Plan, acting_user: User) -> Plan:
     """The employee signs and submits the plan to the Pejabat Penilai."""
-    plan, log = _transition(plan=plan, action=PlanLog.Action.SUBMIT, acting_user=acting_user)
+    plan, log = PLAN_WORKFLOW.begin(plan, PlanLog.Action.SUBMIT, acting_user)
     _check_complete(plan)
-    _finish(plan, log)
+    PLAN_WORKFLOW.finish(plan, log)
     _notify(plan.assessor, _("SKP menunggu persetujuan: %(name)s"), plan, params={"name": plan.employee.name})
     return plan
 
@@ -204,9 +143,9 @@ def plan_submit(*, plan: Plan, acting_user: User) -> Plan:
 @transaction.atomic
 def plan_approve(*, plan: Plan, acting_user: User) -> Plan:
     """The Pejabat Penilai approves (*menetapkan*) the plan; progress reporting may start."""
-    plan, log = _transition(plan=plan, action=PlanLog.Action.APPROVE, acting_user=acting_user)
+    plan, log = PLAN_WORKFLOW.begin(plan, PlanLog.Action.APPROVE, acting_user)
     plan.approved_at = timezone.now()
-    _finish(plan, log, "approved_at")
+    PLAN_WORKFLOW.finish(plan, log, "approved_at")
     _notify(plan.employee, _("SKP Anda %(year)s disetujui"), plan, params={"year": plan.period.year})
     return plan
 
@@ -214,10 +153,9 @@ def plan_approve(*, plan: Plan, acting_user: User) -> Plan:
 @transaction.atomic
 def plan_return(*, plan: Plan, reason: str, acting_user: User) -> Plan:
     """The Pejabat Penilai sends the plan back to the employee with a reason."""
-    plan, log = _transition(plan=plan, action=PlanLog.Action.RETURN, acting_user=acting_user, reason=reason)
-    _finish(plan, log)
+    plan = PLAN_WORKFLOW.take(plan, PlanLog.Action.RETURN, acting_user, reason)
     title, params = _("SKP Anda %(year)s dikembalikan"), {"year": plan.period.year}
-    _notify(plan.employee, title, plan, params=params, note=log.reason)
+    _notify(plan.employee, title, plan, params=params, note=reason.strip())
     return plan
 
 
@@ -225,12 +163,10 @@ def plan_return(*, plan: Plan, reason: str, acting_user: User) -> Plan:
 def plan_revise(*, plan: Plan, reason: str, acting_user: User) -> Plan:
     """Open an approved plan for change; the approved content is kept in the log, then it is resubmitted.
     Refused once the annual evaluation was submitted: its targets are what the result was rated on."""
-    plan, log = _transition(plan=plan, action=PlanLog.Action.REVISE, acting_user=acting_user, reason=reason)
-    if plan.progress_locked():
-        raise ValidationError(REVISION_LOCKED, code="locked")
+    plan, log = PLAN_WORKFLOW.begin(plan, PlanLog.Action.REVISE, acting_user, reason)
     log.content = plan_content(plan)
     plan.revision += 1
-    _finish(plan, log, "revision")
+    PLAN_WORKFLOW.finish(plan, log, "revision")
     other = plan.assessor if employee_of(acting_user) == plan.employee else plan.employee
     _notify(other, _("Revisi SKP dibuka: %(name)s"), plan, params={"name": plan.employee.name}, note=log.reason)
     return plan
@@ -297,7 +233,7 @@ def ensure_plan_editable(*, plan: Plan, acting_user: User) -> None:
 @transaction.atomic
 def work_result_save(*, work_result: WorkResult, acting_user: User) -> WorkResult:
     """Add or change an RHK of an editable plan."""
-    ensure_plan_editable(plan=_locked(work_result.plan), acting_user=acting_user)
+    ensure_plan_editable(plan=PLAN_WORKFLOW.lock(work_result.plan), acting_user=acting_user)
     work_result.full_clean()
     work_result.save()
     return work_result
@@ -305,7 +241,7 @@ def work_result_save(*, work_result: WorkResult, acting_user: User) -> WorkResul
 
 @transaction.atomic
 def work_result_delete(*, work_result: WorkResult, acting_user: User) -> None:
-    ensure_plan_editable(plan=_locked(work_result.plan), acting_user=acting_user)
+    ensure_plan_editable(plan=PLAN_WORKFLOW.lock(work_result.plan), acting_user=acting_user)
     _delete(work_result)
 
 
@@ -314,7 +250,7 @@ def indicator_save(
     *, indicator: Indicator, checkpoint_targets: dict[int, Target | None], acting_user: User
 ) -> Indicator:
     """Add or change an IKI with its optional per-checkpoint targets (domain.md §7.1)."""
-    plan = _locked(indicator.work_result.plan)
+    plan = PLAN_WORKFLOW.lock(indicator.work_result.plan)
     ensure_plan_editable(plan=plan, acting_user=acting_user)
     indicator.full_clean()
     indicator.save()
@@ -340,7 +276,7 @@ def _save_checkpoint_target(period: AppraisalPeriod, indicator: Indicator, numbe
 
 @transaction.atomic
 def indicator_delete(*, indicator: Indicator, acting_user: User) -> None:
-    ensure_plan_editable(plan=_locked(indicator.work_result.plan), acting_user=acting_user)
+    ensure_plan_editable(plan=PLAN_WORKFLOW.lock(indicator.work_result.plan), acting_user=acting_user)
     _delete(indicator)
 
 

@@ -8,6 +8,7 @@ from .competencies import (
     PositionKindStandard,
     PositionStandard,
 )
+from .recommendations import Need, NeedRule, Recommendation
 from .records import DevelopmentRecord, DevelopmentRecordCompetency
 
 __all__ = [
@@ -18,9 +19,12 @@ __all__ = [
     "DevelopmentForm",
     "DevelopmentRecord",
     "DevelopmentRecordCompetency",
+    "Need",
+    "NeedRule",
     "PositionKindStandard",
     "PositionStandard",
     "Programme",
     "ProgrammeCompetency",
+    "Recommendation",
     "ServiceCompetency",
 ]
