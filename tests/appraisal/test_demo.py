@@ -74,5 +74,7 @@ def test_each_app_declares_its_seeders_and_scoring_runs_last():
         "appraisal.demo.plans.seed_appraisal",
         "appraisal.demo.evaluations.seed_evaluations",
         "surveys.demo.activity.seed_surveys",
+        "training.demo.catalogue.seed_catalogue",
+        "training.demo.profiles.seed_profiles",
         "scoring.demo.seed_scores",
     ]
