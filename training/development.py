@@ -22,6 +22,8 @@ from .inputs import jp_shortfalls
 from .models import Competency, CompetencyAssessment, DevelopmentRecord, DevelopmentRecordCompetency, Recommendation
 from .selectors import standards_for_positions
 
+OUTCOMES = Prefetch("outcomes", queryset=DevelopmentRecordCompetency.objects.select_related("competency"))
+
 
 def year_by() -> rules.YearBy:
     return rules.YearBy(settings.TRAINING_JP_YEAR_BY)
@@ -160,12 +162,12 @@ class Member:
 
 
 def team(employees: QuerySet[Employee]) -> list[Member]:
-    """Each subordinate's gaps, proposed recommendations and records awaiting verification; seven queries."""
+    """Each subordinate's gaps, proposed recommendations and records awaiting verification; eight queries."""
     staff = list(employees.order_by("name"))
     pending: dict[int, list[Recommendation]] = defaultdict(list)
     for recommendation in (
         Recommendation.objects.filter(employee__in=staff, status=Recommendation.Status.PROPOSED)
-        .select_related("programme", "period")
+        .select_related("programme__form", "period")
         .order_by("-period__year", "rank", "pk")
     ):
         pending[recommendation.employee_id].append(recommendation)
@@ -173,6 +175,7 @@ def team(employees: QuerySet[Employee]) -> list[Member]:
     for record in (
         DevelopmentRecord.objects.filter(employee__in=staff, status=DevelopmentRecord.Status.SUBMITTED)
         .select_related("form")
+        .prefetch_related(OUTCOMES)
         .order_by("ends_on", "pk")
     ):
         awaiting[record.employee_id].append(record)

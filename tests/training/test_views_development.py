@@ -222,3 +222,29 @@ def test_the_home_page_links_the_development_pages(client, employee, supervisor)
     assert reverse("training:my-development") in page
     mine = login(client, employee).get(reverse("home")).content.decode()
     assert 'data-testid="panel-development"' in mine and reverse("training:team") not in mine
+
+
+def test_the_team_view_reads_a_fixed_number_of_queries(client, employee, supervisor):
+    """Gaps, proposals and records for the whole team at once: more people, no more queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def team_queries() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("training:team")).status_code == 200
+        return len(queries)
+
+    login(client, supervisor)
+    RecommendationFactory(employee=employee)
+    submitted_record(employee)
+    few = team_queries()
+    for name in ("Dewi", "Rina"):
+        other = EmployeeFactory(name=name, position=employee.position, supervisor=supervisor)
+        RecommendationFactory(employee=other)
+        submitted_record(other)
+    assert team_queries() == few
+
+
+def test_the_employee_records_from_the_page_their_supervisor_also_opens(client, employee, supervisor):
+    page = login(client, employee).get(reverse("training:employee-development", args=[employee.pk]))
+    assert f'action="{reverse("training:my-development")}"' in page.content.decode()
