@@ -71,20 +71,22 @@ def my_development(request):
 
 @login_required
 def employee_development(request, pk: int):
-    """The same page as a supervisor or HR sees it, with the decisions they may take."""
+    """The same page as a supervisor or HR sees it, with the decisions they may take; the employee
+    themself is sent to their own page, where they can record an activity."""
     employee = get_object_or_404(Employee.objects.select_related("position", "unit"), pk=pk)
     if not can_view_employee(request.user, employee):
         raise Http404
+    if employee_of(request.user) == employee:
+        return redirect("training:my-development")
     return _development_page(request, employee)
 
 
 def _development_page(request, employee: Employee, **forms):
-    own = employee_of(request.user) == employee
     recommendations = development.recommendation_list(employee)
     ledger = development.ledger(employee, year=timezone.localdate().year)
     context = {
         "employee": employee,
-        "own": own,
+        "own": employee_of(request.user) == employee,
         "profile": development.profiles([employee])[employee.pk],
         "recommendations": [(r, RECOMMENDATION_WORKFLOW.available(r, request.user)) for r in recommendations],
         "ledger": ledger,

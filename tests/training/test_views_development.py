@@ -245,6 +245,6 @@ def test_the_team_view_reads_a_fixed_number_of_queries(client, employee, supervi
     assert team_queries() == few
 
 
-def test_the_employee_records_from_the_page_their_supervisor_also_opens(client, employee, supervisor):
-    page = login(client, employee).get(reverse("training:employee-development", args=[employee.pk]))
-    assert f'action="{reverse("training:my-development")}"' in page.content.decode()
+def test_the_employee_is_sent_to_their_own_page_to_record(client, employee, supervisor):
+    response = login(client, employee).get(reverse("training:employee-development", args=[employee.pk]))
+    assert response.url == reverse("training:my-development")
