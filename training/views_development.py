@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.downloads import private_attachment
+from core.outcomes import Outcome
 from org.access import can_view_employee, employee_of, hr_required, is_supervisor
 from org.models import Employee
 from org.selectors import reports_of, unit_subtree_ids
@@ -59,12 +60,8 @@ def my_development(request):
     form = DevelopmentRecordForm(data, request.FILES or None)
     outcomes = RecordOutcomeFormSet(data, prefix="outcome")
     if data is not None and form.is_valid() and outcomes.is_valid():
-        try:
+        with Outcome(request, done=RECORD_SAVED, form=form):
             decisions.development_record_submit(form=form, outcomes=outcomes, employee=me, acting_user=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, RECORD_SAVED)
             return redirect("training:my-development")
     return _development_page(request, me, form=form, outcomes=outcomes)
 
@@ -140,37 +137,19 @@ def _back(request, employee: Employee):
 def recommendation_accept(request, pk: int):
     recommendation = _recommendation(request, pk)
     form = OptionalReasonForm(request.POST)
-    reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    return _act(
-        request,
-        recommendation.employee,
-        RecommendationLog.Action.ACCEPT,
-        lambda: decisions.recommendation_accept(recommendation=recommendation, reason=reason, acting_user=request.user),
-    )
+    with Outcome(request, done=DONE[RecommendationLog.Action.ACCEPT]):
+        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        decisions.recommendation_accept(recommendation=recommendation, reason=reason, acting_user=request.user)
+    return _back(request, recommendation.employee)
 
 
 @login_required
 @require_POST
 def record_verify(request, pk: int):
     record = _record(request, pk)
-    return _act(
-        request,
-        record.employee,
-        DevelopmentRecordLog.Action.VERIFY,
-        lambda: decisions.development_record_verify(record=record, acting_user=request.user),
-    )
-
-
-def _act(request, employee: Employee, action: str, step):
-    """A one-click step: its refusal (wrong state, already decided) comes back as a message."""
-    try:
-        step()
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, DONE[action])
-    return _back(request, employee)
+    with Outcome(request, done=DONE[DevelopmentRecordLog.Action.VERIFY]):
+        decisions.development_record_verify(record=record, acting_user=request.user)
+    return _back(request, record.employee)
 
 
 @login_required
@@ -222,12 +201,8 @@ def _decision_page(request, obj, flow, action: str, form, step):
         messages.error(request, flow.wrong_state % {"status": obj.get_status_display()})
         return _back(request, obj.employee)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=DONE[action], form=form):
             step(form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, DONE[action])
             return _back(request, obj.employee)
     context = {"object": obj, "action": action, "form": form, "next": request.GET.get("next", "")}
     return render(request, "training/decision_form.html", context)
