@@ -9,11 +9,15 @@ class TrainingConfig(AppConfig):
     demo_seeders = ("training.demo.catalogue.seed_catalogue", "training.demo.profiles.seed_profiles")
 
     def ready(self) -> None:
+        from org.home import HomePanel
+        from org.home import register as register_panel
         from org.imports.kinds import ImportKind, register
 
+        from .home import development_panel
         from .imports.columns import COMPETENCIES, STANDARDS
         from .imports.competencies import plan_competencies
         from .imports.standards import plan_standards
 
         register(ImportKind(COMPETENCIES, plan_competencies, "training:competency-list", "training:import-upload"))
         register(ImportKind(STANDARDS, plan_standards, "training:standard-list", "training:import-upload"))
+        register_panel(HomePanel("training/includes/home_development.html", development_panel))

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.downloads import private_attachment
 from core.outcomes import Outcome
 
 from ..evidence import allowed_extensions
@@ -137,17 +137,7 @@ def _get_evidence(request, pk: int) -> Evidence:
 def evidence_download(request, pk: int):
     """Served only to people who may read the plan; always as an attachment, never rendered inline."""
     evidence = _get_evidence(request, pk)
-    try:
-        handle = evidence.file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404 from exc
-    response = FileResponse(
-        handle, as_attachment=True, filename=evidence.original_name, content_type=evidence.content_type
-    )
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return private_attachment(evidence.file, filename=evidence.original_name, content_type=evidence.content_type)
 
 
 @login_required

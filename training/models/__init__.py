@@ -8,6 +8,7 @@ from .competencies import (
     PositionKindStandard,
     PositionStandard,
 )
+from .decisions import DevelopmentRecordLog, RecommendationLog
 from .recommendations import Need, NeedRule, Recommendation
 from .records import DevelopmentRecord, DevelopmentRecordCompetency
 
@@ -19,6 +20,7 @@ __all__ = [
     "DevelopmentForm",
     "DevelopmentRecord",
     "DevelopmentRecordCompetency",
+    "DevelopmentRecordLog",
     "Need",
     "NeedRule",
     "PositionKindStandard",
@@ -26,5 +28,6 @@ __all__ = [
     "Programme",
     "ProgrammeCompetency",
     "Recommendation",
+    "RecommendationLog",
     "ServiceCompetency",
 ]
