@@ -63,7 +63,8 @@ def my_development(request):
         with Outcome(request, done=RECORD_SAVED, form=form):
             decisions.development_record_submit(form=form, outcomes=outcomes, employee=me, acting_user=request.user)
             return redirect("training:my-development")
-    return _development_page(request, me, form=form, outcomes=outcomes)
+    invalid = bool(form.errors or outcomes.total_error_count())
+    return _development_page(request, me, status=400 if invalid else 200, form=form, outcomes=outcomes)
 
 
 @login_required
@@ -78,7 +79,7 @@ def employee_development(request, pk: int):
     return _development_page(request, employee)
 
 
-def _development_page(request, employee: Employee, **forms):
+def _development_page(request, employee: Employee, status: int = 200, **forms):
     recommendations = development.recommendation_list(employee)
     ledger = development.ledger(employee, year=timezone.localdate().year)
     context = {
@@ -90,7 +91,7 @@ def _development_page(request, employee: Employee, **forms):
         "records": [(r, RECORD_WORKFLOW.available(r, request.user)) for r in ledger.records],
         **forms,
     }
-    return render(request, "training/development_detail.html", context)
+    return render(request, "training/development_detail.html", context, status=status)
 
 
 # --- The supervisor's team ------------------------------------------------------------------------
@@ -205,7 +206,7 @@ def _decision_page(request, obj, flow, action: str, form, step):
             step(form.cleaned_data)
             return _back(request, obj.employee)
     context = {"object": obj, "action": action, "form": form, "next": request.GET.get("next", "")}
-    return render(request, "training/decision_form.html", context)
+    return render(request, "training/decision_form.html", context, status=400 if form.errors else 200)
 
 
 @login_required

@@ -104,7 +104,7 @@ def test_the_employee_records_an_activity_and_the_supervisor_is_asked(client, em
 def test_a_bad_record_writes_nothing_and_keeps_what_was_typed(client, employee, supervisor, changes, message):
     response = login(client, employee).post(reverse("training:my-development"), record_data(**changes))
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in page
     assert 'value="Bimtek Pelayanan Prima"' in page
     assert not DevelopmentRecord.objects.exists() and not Notification.objects.exists()
@@ -116,7 +116,7 @@ def test_a_record_without_certificate_or_with_a_competency_twice_is_refused(clie
     login(client, employee)
     for data in (record_data(certificate=""), record_data(**twice)):
         response = client.post(reverse("training:my-development"), data)
-        assert response.status_code == 200
+        assert response.status_code == 400
     assert "Setiap kompetensi cukup disebut sekali." in response.content.decode()
     assert not DevelopmentRecord.objects.exists()
 
@@ -138,7 +138,7 @@ def test_a_dismissal_without_a_reason_is_asked_again(client, employee, superviso
     confirmation = client.get(url).content.decode()
     assert "Ya, tolak rekomendasi" in confirmation and "M.03 Komunikasi level 1" in confirmation
     response = client.post(url, {"reason": "   "})
-    assert response.status_code == 200 and str(REASON_REQUIRED) in response.content.decode()
+    assert response.status_code == 400 and str(REASON_REQUIRED) in response.content.decode()
     assert Recommendation.objects.get().status == Recommendation.Status.PROPOSED
 
     done = client.post(url, {"reason": "Sudah mengikuti", "next": reverse("training:team")})
@@ -151,7 +151,7 @@ def test_a_replacement_keeps_the_typed_reason_when_no_programme_is_chosen(client
     url = reverse("training:recommendation-replace", args=[recommendation.pk])
     response = login(client, supervisor).post(url, {"reason": "Lebih cocok daring"})
     page = response.content.decode()
-    assert response.status_code == 200 and "Lebih cocok daring" in page
+    assert response.status_code == 400 and "Lebih cocok daring" in page
     assert Recommendation.objects.count() == 1
     assert f'value="{recommendation.programme.pk}"' not in page  # the same programme is not offered
 
@@ -175,7 +175,7 @@ def test_a_rejection_of_a_record_keeps_the_typed_reason(client, employee, superv
     record = submitted_record(employee)
     url = reverse("training:record-reject", args=[record.pk])
     response = login(client, supervisor).post(url, {"reason": "x" * 2001})
-    assert response.status_code == 200 and "x" * 2001 in response.content.decode()
+    assert response.status_code == 400 and "x" * 2001 in response.content.decode()
     assert DevelopmentRecord.objects.get().status == DevelopmentRecord.Status.SUBMITTED
 
 
