@@ -6,9 +6,9 @@ cookie) and times each page over as many requests as it takes for its p95 to set
 p95 per page against the goal (p95 under 300 ms), with a baseline measured in the same run (the
 login page, a template and no data) and each page's ratio to it.
 
-    BENCH_DATABASE_URL=... .venv/bin/python bench/pages.py [--employees 100000] [--responses N] [--port 8000]
+    BENCH_DATABASE_URL=... .venv/bin/python bench/pages.py [--employees 100000] [--port 8000]
 
-Without ``--responses`` the survey responses scale with the employees (a million for 100 000).
+The survey responses are as many as ``bench/scoring.py`` builds for that many employees.
 Uses ``BENCH_DATABASE_URL`` like ``bench/scoring.py``, never the development database. Not part of
 ``make test``.
 """
@@ -125,10 +125,8 @@ def measure(port: int, path: str, cookie: str) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--employees", type=int, default=100_000)
-    parser.add_argument("--responses", type=int, help="survey responses (default: scaled with the employees)")
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
-    responses = args.responses or data.RESPONSES * args.employees // 100_000
 
     data.ensure_database()
     import django
@@ -140,7 +138,7 @@ def main() -> None:
     from scoring.services import scores_compute
 
     call_command("migrate", verbosity=0)
-    data.generate(args.employees, responses)
+    data.generate(args.employees)
     print(f"Data: {data.sizes()}")
     period = AppraisalPeriod.objects.get(year=data.YEAR)
     # Brings the stored scores up to the data (a larger --employees adds plans without scores).

@@ -154,7 +154,7 @@ def timed(label: str, function):
     return result
 
 
-def generate(employees: int, responses: int = RESPONSES) -> None:
+def generate(employees: int) -> None:
     from django.db import connection, transaction
 
     from appraisal.models import AppraisalPeriod
@@ -165,7 +165,7 @@ def generate(employees: int, responses: int = RESPONSES) -> None:
     period, _ = AppraisalPeriod.objects.get_or_create(
         year=YEAR, defaults={"checkpoint_type": "TRIWULANAN", "plan_deadline": f"{YEAR}-01-31"}
     )
-    params = {"period": period.pk, "year": YEAR, "count": responses}
+    params = {"period": period.pk, "year": YEAR, "count": RESPONSES}
     # Every statement adds only what is missing, so a larger --employees extends an existing database.
     steps = [
         ("plans", PLANS_SQL),
