@@ -9,15 +9,23 @@ from .models import Employee, Unit
 
 def unit_subtree_ids(unit: Unit) -> list[int]:
     """The unit and all units below it; one query over the (small) unit table."""
+    return unit_subtrees([unit])[unit.pk]
+
+
+def unit_subtrees(units: list[Unit]) -> dict[int, list[int]]:
+    """Each unit's subtree ids (itself first) from one query, so a list of units costs no more than one."""
     children: dict[int | None, list[int]] = {}
     for pk, parent_id in Unit.objects.values_list("pk", "parent_id"):
         children.setdefault(parent_id, []).append(pk)
-    ids, stack = [], [unit.pk]
-    while stack:
-        pk = stack.pop()
-        ids.append(pk)
-        stack.extend(children.get(pk, []))
-    return ids
+    subtrees = {}
+    for unit in units:
+        ids, stack = [], [unit.pk]
+        while stack:
+            pk = stack.pop()
+            ids.append(pk)
+            stack.extend(children.get(pk, []))
+        subtrees[unit.pk] = ids
+    return subtrees
 
 
 def unit_tree_rows() -> list[tuple[Unit, int, int]]:

@@ -13,6 +13,7 @@ from core.xlsx import XLSX_CONTENT_TYPE, DataSheet, XlsxWriter
 from .elements import ordered_elements
 from .models import Response, ResponseQuerySet
 from .reports import UnitReport
+from .selectors import OFFICER_CHUNK, officer_results
 
 __all__ = ["XLSX_CONTENT_TYPE", "report_xlsx", "responses_xlsx"]
 
@@ -90,7 +91,8 @@ def report_xlsx(report: UnitReport) -> bytes:
         summary.append([str(label), value if isinstance(value, int | Decimal) or value is None else str(value)])
     _elements_sheet(writer, report)
     _grouped_sheet(writer, _("Per layanan"), [(s.name if s else _("Tanpa layanan"), r) for s, r in report.by_service])
-    _grouped_sheet(writer, _("Per petugas"), [(e.full_name, r) for e, r in report.by_officer])
+    officers = officer_results(report.officers.iterator(chunk_size=OFFICER_CHUNK))
+    _grouped_sheet(writer, _("Per petugas"), ((employee.full_name, result) for employee, result in officers))
     _grouped_sheet(writer, _("Per bulan"), [(m.strftime("%Y-%m"), r) for m, r in report.by_month])
     _grouped_sheet(writer, _("Sub-unit"), [(u.name, r) for u, r in report.subunits])
     _profile_sheet(writer, report)

@@ -7,8 +7,9 @@ from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
+from django.db.models import QuerySet
 
-from org.models import Employee, Unit
+from org.models import Unit
 
 from .ikm import IkmResult, minimum_sample
 from .models import Service
@@ -19,10 +20,10 @@ from .selectors import (
     Share,
     complaint_metrics,
     ikm_by_month,
-    ikm_by_officer,
     ikm_by_quarter,
     ikm_by_service,
     ikm_of,
+    officer_totals,
     profile_breakdown,
     qr_funnel,
     responses_in,
@@ -40,7 +41,7 @@ class UnitReport:
     result: IkmResult
     minimum_sample: int
     by_service: list[tuple[Service | None, IkmResult]]
-    by_officer: list[tuple[Employee, IkmResult]]
+    officers: QuerySet  # per-officer totals (``officer_totals``), paged by the page, read whole by the export
     by_month: list[tuple[date, IkmResult]]
     by_quarter: list[tuple[str, IkmResult]]
     subunits: list[tuple[Unit, IkmResult]]
@@ -74,7 +75,7 @@ def unit_report(
         result=ikm_of(responses),
         minimum_sample=minimum_sample(population),
         by_service=ikm_by_service(responses),
-        by_officer=ikm_by_officer(responses),
+        officers=officer_totals(responses),
         by_month=ikm_by_month(responses),
         by_quarter=ikm_by_quarter(unit=unit, year=period.start.year, include_subunits=include_subunits),
         subunits=unit_comparison(units=subunits, start=period.start, end=period.end),

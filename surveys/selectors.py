@@ -7,20 +7,22 @@ subtree is rolled up from per-unit totals; the formula itself is ``ikm.compute_i
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from itertools import islice
 
 from django.conf import settings
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models.functions import ExtractQuarter, TruncMonth
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.numbers import round_half_up
 from org.models import Employee, Unit, User
-from org.selectors import unit_subtree_ids
+from org.selectors import unit_subtree_ids, unit_subtrees
 
 from .access import managed_unit_ids
 from .elements import ELEMENT_CODES, ELEMENTS
@@ -28,18 +30,35 @@ from .ikm import IkmResult, compute_ikm
 from .models import OVERDUE, Complaint, QrScanDay, Response, ResponseQuerySet, Service
 from .periods import QUARTER_BOUNDS, moments, quarter
 
-ANSWER_AGGREGATES = {
-    **{f"{code.lower()}_sum": Sum(code.lower()) for code in ELEMENT_CODES},
-    **{f"{code.lower()}_n": Count(code.lower()) for code in ELEMENT_CODES},
+INCLUDED = Q(excluded_at__isnull=True)
+
+
+def _answer_aggregates(condition: Q | None = None) -> dict:
+    """The sum and count of answers per element, optionally over the rows meeting ``condition`` only."""
+    return {
+        **{f"{code.lower()}_sum": Sum(code.lower(), filter=condition) for code in ELEMENT_CODES},
+        **{f"{code.lower()}_n": Count(code.lower(), filter=condition) for code in ELEMENT_CODES},
+    }
+
+
+ANSWER_AGGREGATES = _answer_aggregates()
+# The index's inputs and the number of excluded responses, from one read of the responses.
+COUNTED_AGGREGATES = {
+    "n": Count("pk", filter=INCLUDED),
+    "excluded": Count("pk", filter=~INCLUDED),
+    **_answer_aggregates(INCLUDED),
 }
 AGE_BANDS = [(15, 24, "15–24"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54"), (55, 64, "55–64")]
 AGE_BANDS += [(65, 200, "65+")]
+PROFILE_CHOICES = ("gender", "education", "occupation")
 NOT_STATED = _("Tidak diisi")
 SECONDS_PER_HOUR = 3600
+EMPTY_ROW = {"n": 0, "excluded": 0}
+OFFICER_CHUNK = 1000
 
 
 def _totals(row: dict) -> dict[str, tuple[int, int]]:
-    return {code: (row[f"{code.lower()}_sum"] or 0, row[f"{code.lower()}_n"] or 0) for code in ELEMENT_CODES}
+    return {code: (row.get(f"{code.lower()}_sum") or 0, row.get(f"{code.lower()}_n") or 0) for code in ELEMENT_CODES}
 
 
 def _unit_ids(unit: Unit, *, include_subunits: bool) -> list[int]:
@@ -52,10 +71,9 @@ def responses_in(*, unit: Unit, start: date, end: date, include_subunits: bool =
 
 
 def ikm_of(responses: ResponseQuerySet) -> IkmResult:
-    """The index of the responses that are not excluded; the excluded ones are only counted."""
-    row = responses.included().aggregate(n=Count("pk"), **ANSWER_AGGREGATES)
-    excluded = responses.filter(excluded_at__isnull=False).count()
-    return compute_ikm(_totals(row), responses=row["n"], excluded=excluded)
+    """The index of the responses that are not excluded; the excluded ones are only counted (one scan)."""
+    row = responses.aggregate(**COUNTED_AGGREGATES)
+    return compute_ikm(_totals(row), responses=row["n"], excluded=row["excluded"])
 
 
 def unit_ikm(
@@ -83,10 +101,33 @@ def ikm_by_service(responses: ResponseQuerySet) -> list[tuple[Service | None, Ik
     return [(services.get(pk), result) for pk, result in ikm_grouped(responses, "service")]
 
 
-def ikm_by_officer(responses: ResponseQuerySet) -> list[tuple[Employee, IkmResult]]:
-    grouped = ikm_grouped(responses.filter(officer__isnull=False), "officer")
-    employees = Employee.objects.in_bulk([pk for pk, _result in grouped])
-    return sorted(((employees[pk], result) for pk, result in grouped), key=lambda row: row[0].name)
+def officer_totals(responses: ResponseQuerySet) -> QuerySet:
+    """Per named officer, by name: the response count and answer totals, grouped in the database.
+
+    A large OPD has tens of thousands of officers; callers page through these rows and turn only
+    the rows they show into results (``officer_results``).
+    """
+    return (
+        responses.included()
+        .filter(officer__isnull=False)
+        .values("officer")
+        .annotate(n=Count("pk"), **ANSWER_AGGREGATES)
+        .order_by("officer__name", "officer")
+    )
+
+
+def officer_results(rows: Iterable[dict]) -> Iterator[tuple[Employee, IkmResult]]:
+    """Each officer's own IKM, computed only with enough responses (domain.md §7.2); else the count alone.
+
+    Employees are read a thousand rows at a time, so an export of every officer stays bounded.
+    """
+    minimum = settings.SKM_MIN_RESPONSES_PER_EMPLOYEE
+    rows = iter(rows)
+    while chunk := list(islice(rows, OFFICER_CHUNK)):
+        employees = Employee.objects.in_bulk([row["officer"] for row in chunk])
+        for row in chunk:
+            totals = _totals(row) if row["n"] >= minimum else {}
+            yield employees[row["officer"]], compute_ikm(totals, responses=row["n"])
 
 
 def ikm_by_month(responses: ResponseQuerySet) -> list[tuple[date, IkmResult]]:
@@ -94,25 +135,37 @@ def ikm_by_month(responses: ResponseQuerySet) -> list[tuple[date, IkmResult]]:
 
 
 def ikm_by_quarter(*, unit: Unit, year: int, include_subunits: bool = True) -> list[tuple[str, IkmResult]]:
-    """The four quarters of a year side by side, for comparison across periods."""
+    """The four quarters of a year side by side, for comparison across periods (one grouped query)."""
+    responses = responses_in(
+        unit=unit, start=quarter(year, 1).start, end=quarter(year, 4).end, include_subunits=include_subunits
+    )
+    rows = {
+        row["quarter"]: row
+        for row in responses.annotate(quarter=ExtractQuarter("submitted_at"))
+        .values("quarter")
+        .annotate(**COUNTED_AGGREGATES)
+        .order_by("quarter")
+    }
     return [
-        (f"TW {number}", unit_ikm(unit=unit, start=q.start, end=q.end, include_subunits=include_subunits))
+        (f"TW {number}", compute_ikm(_totals(row), responses=row["n"], excluded=row["excluded"]))
         for number in QUARTER_BOUNDS
-        for q in [quarter(year, number)]
+        for row in [rows.get(number, EMPTY_ROW)]
     ]
 
 
 def unit_comparison(*, units: list[Unit], start: date, end: date) -> list[tuple[Unit, IkmResult]]:
     """Each unit's IKM with its sub-units, from one grouped query rolled up over the unit tree."""
+    subtrees = unit_subtrees(units)
     rows = {
         row["unit"]: row
         for row in Response.objects.included()
         .between(start, end)
+        .filter(unit_id__in=[pk for ids in subtrees.values() for pk in ids])
         .values("unit")
         .annotate(n=Count("pk"), **ANSWER_AGGREGATES)
         .order_by("unit")
     }
-    return [(unit, _rolled_up(rows, unit_subtree_ids(unit))) for unit in units]
+    return [(unit, _rolled_up(rows, subtrees[unit.pk])) for unit in units]
 
 
 def _rolled_up(rows: dict[int, dict], unit_ids: list[int]) -> IkmResult:
@@ -146,27 +199,29 @@ def _shares(counts: list[tuple[str, int]]) -> list[Share]:
 
 
 def profile_breakdown(responses: ResponseQuerySet) -> dict[str, list[Share]]:
-    """The respondent profile (domain.md §2.5) as counts and shares, blanks shown as "not stated"."""
-    included = responses.included()
-    breakdown = {
-        str(Response._meta.get_field(name).verbose_name): _shares(_choice_counts(included, name))
-        for name in ("gender", "education", "occupation")
+    """The respondent profile (domain.md §2.5) as counts and shares, blanks shown as "not stated".
+
+    Every category is a filtered count of one aggregate, so the responses are read once.
+    """
+    categories = {name: _choice_categories(name) for name in PROFILE_CHOICES}
+    categories["age"] = [(label, Q(age__range=(low, high))) for low, high, label in AGE_BANDS]
+    categories["age"].append((NOT_STATED, Q(age__isnull=True)))
+    keys = {(name, index): f"{name}_{index}" for name, rows in categories.items() for index in range(len(rows))}
+    counts = responses.included().aggregate(
+        **{key: Count("pk", filter=categories[name][index][1]) for (name, index), key in keys.items()}
+    )
+    return {
+        str(Response._meta.get_field(name).verbose_name): _shares(
+            [(label, count) for index, (label, _q) in enumerate(rows) if (count := counts[keys[name, index]])]
+        )
+        for name, rows in categories.items()
     }
-    breakdown[str(Response._meta.get_field("age").verbose_name)] = _shares(_age_counts(included))
-    return breakdown
 
 
-def _choice_counts(responses: ResponseQuerySet, name: str) -> list[tuple[str, int]]:
+def _choice_categories(name: str) -> list[tuple[str, Q]]:
+    """A choice field's labels in their order, then the blank answer as "not stated"."""
     labels = dict(Response._meta.get_field(name).choices)
-    counts = dict(responses.values_list(name).annotate(c=Count("pk")).order_by())
-    rows = [(label, counts[value]) for value, label in labels.items() if counts.get(value)]
-    return rows + ([(NOT_STATED, counts[""])] if counts.get("") else [])
-
-
-def _age_counts(responses: ResponseQuerySet) -> list[tuple[str, int]]:
-    ages = dict(responses.values_list("age").annotate(c=Count("pk")).order_by())
-    rows = [(label, sum(c for age, c in ages.items() if age and low <= age <= high)) for low, high, label in AGE_BANDS]
-    return [row for row in rows if row[1]] + ([(NOT_STATED, ages[None])] if ages.get(None) else [])
+    return [(label, Q(**{name: value})) for value, label in labels.items() if value] + [(NOT_STATED, Q(**{name: ""}))]
 
 
 @dataclass(frozen=True)
@@ -185,7 +240,8 @@ def qr_funnel(*, unit: Unit, start: date, end: date, include_subunits: bool = Tr
     ids = _unit_ids(unit, include_subunits=include_subunits)
     scans = QrScanDay.objects.filter(unit_id__in=ids, day__range=(start, end)).aggregate(s=Sum("count"))["s"]
     responses = responses_in(unit=unit, start=start, end=end, include_subunits=include_subunits)
-    return QrFunnel(scans or 0, responses.filter(source=Response.Source.QR).count(), responses.count())
+    counts = responses.aggregate(qr=Count("pk", filter=Q(source=Response.Source.QR)), all=Count("pk"))
+    return QrFunnel(scans or 0, counts["qr"], counts["all"])
 
 
 @dataclass(frozen=True)

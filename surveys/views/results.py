@@ -23,9 +23,10 @@ from ..forms.results import PeriodForm, ReasonForm
 from ..ikm import grade_bands
 from ..models import Response, Service
 from ..reports import unit_report
-from ..selectors import comparison_units, responses_in, unit_comparison
+from ..selectors import comparison_units, officer_results, responses_in, unit_comparison
 
 RESPONSES_PER_PAGE = 30
+OFFICERS_PER_PAGE = 30
 RESPONSE_FILTERS = {
     "dicurigai": {"suspicious_reason__gt": ""},
     "dikecualikan": {"excluded_at__isnull": False},
@@ -76,9 +77,13 @@ def _report_for(request, unit_code: str):
 @survey_manager_required
 def result_detail(request, unit_code: str):
     form, report = _report_for(request, unit_code)
+    # Only the officers shown get their index computed: a large OPD has tens of thousands.
+    officers = Paginator(report.officers, OFFICERS_PER_PAGE).get_page(request.GET.get("page"))
     context = {
         "form": form,
         "report": report,
+        "page": officers,
+        "officer_rows": list(officer_results(officers.object_list)),
         "result": report.result,
         "services": report.unit.services.order_by("name"),
         "chart": _chart_data(report),
