@@ -27,6 +27,7 @@ from core.pulse import Pulse
 from org.models import Employee, ScoreMark, Unit, User
 from org.selectors import unit_subtree_ids
 from surveys.ikm import element_weight
+from training.services import recommendations_compute_request
 
 from . import sql
 from .models import ScoreRun, ScoringPolicy
@@ -198,6 +199,7 @@ def score_run_execute(*, run_id: int, retry_transient: bool = False) -> ScoreRun
         rows_changed=result.rows_changed,
         statements=result.statements,
     )
+    recommendations_compute_request(period=run.period)  # training reads what this run decided
     run.refresh_from_db()
     return run
 

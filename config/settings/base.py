@@ -364,6 +364,15 @@ SCORING_RUN_STALE_SECONDS = env.int("SCORING_RUN_STALE_SECONDS", default=120)
 SCORING_RUN_QUEUED_SECONDS = env.int("SCORING_RUN_QUEUED_SECONDS", default=900)
 SCORING_RUN_MAX_ATTEMPTS = env.int("SCORING_RUN_MAX_ATTEMPTS", default=3)
 
+# --- Training recommendations (domain.md §7.3, docs/training-recommendations.md) ------------
+# Rule 3: an employee's own U6/U7 NRR below this (grade B's lower bound on the 1–4 scale) is a need,
+# counted only from SKM_MIN_RESPONSES_PER_EMPLOYEE answers naming them; so is a unit graded as below.
+TRAINING_NRR_THRESHOLD = env.str("TRAINING_NRR_THRESHOLD", default="3.0644")
+TRAINING_LOW_UNIT_GRADES = env.list("TRAINING_LOW_UNIT_GRADES", default=["C", "D"])
+# JP per calendar year (§3: at least 20); an activity counts in the year of its END date (or START).
+TRAINING_MINIMUM_JP = env.str("TRAINING_MINIMUM_JP", default="20")
+TRAINING_JP_YEAR_BY = env.str("TRAINING_JP_YEAR_BY", default="END")
+
 # --- Operations: backups and health (docs/operations.md) ---------------------------------
 # Nightly backup of the database (pg_dump) and PRIVATE_MEDIA_ROOT, one folder per backup under BACKUP_ROOT.
 # Backups older than BACKUP_KEEP_DAYS are deleted, but the newest BACKUP_KEEP_MIN are always kept.

@@ -6,10 +6,12 @@ from decimal import Decimal
 import pytest
 from django.db import connection, transaction
 
+from core.models import OutboxJob
 from core.outbox import dispatch_pending
 from scoring.models import EmployeeScore, ScoreRun
 from scoring.services import LOCK_NAMESPACE, score_run_execute, score_run_request, scores_compute
 from tests.scoring.conftest import TODAY, wait_for_status
+from training.tasks import recommendations_compute
 
 
 @pytest.mark.django_db(transaction=True)
@@ -30,6 +32,13 @@ def test_the_task_runs_eagerly_through_the_same_service(
     run.refresh_from_db()
     assert (run.status, run.requested_by) == (ScoreRun.Status.SUCCESS, hr_user)
     assert EmployeeScore.objects.filter(employee=worked_example, checkpoint__gte=1).count() >= 1
+
+
+def test_a_finished_run_queues_the_training_recommendations_of_its_period(worked_example, period):
+    run = ScoreRun.objects.create(period=period)
+    score_run_execute(run_id=run.pk)
+    queued = OutboxJob.objects.filter(task=recommendations_compute.name)
+    assert list(queued.values_list("args", flat=True)) == [[period.pk]]
 
 
 def test_a_failure_is_recorded_on_the_run(period, monkeypatch):

@@ -1,0 +1,30 @@
+"""Training models, split by subdomain: the competency dictionary and standards, the catalogue, the records."""
+
+from .catalogue import Batch, DevelopmentForm, Programme, ProgrammeCompetency, ServiceCompetency
+from .competencies import (
+    Competency,
+    CompetencyAssessment,
+    CompetencyLevel,
+    PositionKindStandard,
+    PositionStandard,
+)
+from .recommendations import Need, NeedRule, Recommendation
+from .records import DevelopmentRecord, DevelopmentRecordCompetency
+
+__all__ = [
+    "Batch",
+    "Competency",
+    "CompetencyAssessment",
+    "CompetencyLevel",
+    "DevelopmentForm",
+    "DevelopmentRecord",
+    "DevelopmentRecordCompetency",
+    "Need",
+    "NeedRule",
+    "PositionKindStandard",
+    "PositionStandard",
+    "Programme",
+    "ProgrammeCompetency",
+    "Recommendation",
+    "ServiceCompetency",
+]

@@ -1,0 +1,131 @@
+"""Development needs and training recommendations as computed for a period (domain.md §7.3).
+
+Both are written by ``training.services.recommendations_compute`` only. Needs are derived data,
+replaced whole at every run. A recommendation is a proposal until someone decides on it: PROPOSED
+rows are replaced at every run, decided ones stay. Each row keeps what it was computed from (the
+rule version and its inputs) and its reasons as messages with parameters
+(``notifications.messages``), so they read in the reader's language. A recommendation keeps a copy
+of the needs it covers rather than links to them, because needs are replaced and a decision is not.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from appraisal.models import AppraisalPeriod
+from notifications.messages import render
+from org.models import Employee
+
+from ..rules import Rule
+from .catalogue import Programme
+from .competencies import Competency
+
+
+class NeedRule(models.IntegerChoices):
+    GAP = Rule.GAP, _("Kesenjangan kompetensi")
+    BEHAVIOUR = Rule.BEHAVIOUR, _("Perilaku kerja")
+    CITIZENS = Rule.CITIZENS, _("Survei kepuasan masyarakat")
+    RESULTS = Rule.RESULTS, _("Predikat kinerja")
+    SUPERVISOR = Rule.SUPERVISOR, _("Rencana pengembangan dari atasan")
+
+
+class Need(models.Model):
+    """One (employee, rule, target) of §7.3 with its priority and every reason that raised it."""
+
+    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="training_needs"
+    )
+    rule = models.PositiveSmallIntegerField(_("aturan"), choices=NeedRule.choices)
+    competency = models.ForeignKey(
+        Competency, verbose_name=_("kompetensi"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # A competency code, COACHING_MENTORING (rule 4) or blank (rule 5, whose target is ``action``).
+    target = models.CharField(_("sasaran"), max_length=30, blank=True)
+    action = models.TextField(_("rencana pengembangan"), blank=True)
+    priority = models.PositiveIntegerField(_("prioritas"))
+    reasons = models.JSONField(_("alasan"), default=list)
+    inputs = models.JSONField(_("masukan"), default=list)
+    rule_version = models.CharField(_("versi aturan"), max_length=20)
+    computed_at = models.DateTimeField(_("dihitung"))
+
+    class Meta:
+        verbose_name = _("kebutuhan pengembangan")
+        verbose_name_plural = _("kebutuhan pengembangan")
+        ordering = ["employee", "-priority", "rule", "target"]
+        indexes = [models.Index(fields=["period", "employee"], name="need_period_employee_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} {self.target or self.action[:40]} ({self.priority})"
+
+    def reason_texts(self) -> list[str]:
+        return [render(reason["message"], reason["params"]) for reason in self.reasons]
+
+
+class Recommendation(models.Model):
+    """A ranked programme, or a supervisor's written action (rule 5), proposed to one employee."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "PROPOSED", _("Diusulkan")
+        ACCEPTED = "ACCEPTED", pgettext_lazy("recommendation", "Diterima")
+        REPLACED = "REPLACED", _("Diganti")
+        DISMISSED = "DISMISSED", pgettext_lazy("recommendation", "Ditolak")
+
+    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="training_recommendations"
+    )
+    programme = models.ForeignKey(
+        Programme,
+        verbose_name=_("program"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="recommendations",
+    )
+    action = models.TextField(_("rencana pengembangan dari atasan"), blank=True)
+    rank = models.PositiveIntegerField(_("peringkat"))
+    priority = models.PositiveIntegerField(_("prioritas"))
+    reaches_minimum = models.BooleanField(_("mencapai 20 JP"), default=False)
+    # The needs covered, as computed: [{"rule", "target", "priority", "reasons": [message, ...]}].
+    needs = models.JSONField(_("kebutuhan yang dipenuhi"), default=list)
+    inputs = models.JSONField(_("masukan"), default=dict)
+    rule_version = models.CharField(_("versi aturan"), max_length=20)
+    computed_at = models.DateTimeField(_("dihitung"))
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PROPOSED)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("diputuskan oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("diputuskan pada"), null=True, blank=True)
+    decision_reason = models.TextField(_("alasan keputusan"), blank=True)
+
+    class Meta:
+        verbose_name = _("rekomendasi pengembangan")
+        verbose_name_plural = _("rekomendasi pengembangan")
+        ordering = ["employee", "rank", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(programme__isnull=False) & Q(action="")) | (Q(programme__isnull=True) & ~Q(action="")),
+                name="recommendation_programme_or_action",
+            ),
+            models.CheckConstraint(
+                condition=Q(status="PROPOSED") | Q(decided_at__isnull=False), name="recommendation_decision_dated"
+            ),
+        ]
+        indexes = [models.Index(fields=["period", "employee", "status"], name="recommendation_period_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.employee_id} #{self.rank} {self.programme_id or self.action[:40]}"
+
+    def reason_texts(self) -> list[str]:
+        """The reasons of every need it covers, in the reader's language."""
+        return [render(reason["message"], reason["params"]) for need in self.needs for reason in need["reasons"]]
