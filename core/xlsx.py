@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 
+from django.http import FileResponse
 from django.utils.functional import Promise
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -48,6 +49,11 @@ class XlsxWriter:
         buffer = io.BytesIO()
         self._workbook.save(buffer)
         return buffer.getvalue()
+
+
+def xlsx_response(content: bytes, filename: str) -> FileResponse:
+    """A workbook as a download."""
+    return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
 def data_cell(worksheet: WriteOnlyWorksheet, value: object, **styles: object) -> Cell:

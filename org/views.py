@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import io
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
@@ -17,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core import health
-from core.xlsx import XLSX_CONTENT_TYPE
+from core.xlsx import xlsx_response
 
 from .access import can_view_employee, employee_of, hr_required, is_hr
 from .exporting import export_queryset, export_workbook, template_workbook
@@ -26,6 +25,7 @@ from .forms import ImportUploadForm
 from .home import panels_for
 from .imports.columns import LAYOUTS, Layout
 from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_start
+from .imports.kinds import KINDS
 from .imports.report import StoredReport
 from .models import Employee, ImportJob
 from .selectors import assessed_by, reports_of, unit_tree_rows
@@ -84,21 +84,29 @@ def unit_list(request):
 
 IMPORT_DONE = _("Impor %(file)s selesai. %(summary)s.")
 IMPORT_COUNT = _("%(label)s: %(created)d baru, %(updated)d diubah, %(unchanged)d tetap")
-IMPORT_DONE_URLS = {"unit": "org:unit-list", "jabatan": "org:unit-list", "pegawai": "org:employee-list"}
 
 
 @hr_required
 def import_upload(request):
     """Step 1: upload a file; it is kept server-side and checked in a dry run (on a worker if large)."""
-    form = ImportUploadForm(
-        request.POST or None, request.FILES or None, initial={"kind": request.GET.get("jenis", "pegawai")}
+    return import_upload_page(
+        request, form_class=ImportUploadForm, template="org/import_upload.html", layouts=LAYOUTS.values()
     )
+
+
+def import_upload_page(request, *, form_class: type[ImportUploadForm], template: str, layouts) -> HttpResponse:
+    """The upload step for any registered kind: org's page, and the pages of apps that register kinds.
+
+    ``?jenis=`` preselects a kind; the dry run and the confirmation continue on org's import pages.
+    """
+    initial = {"kind": kind} if (kind := request.GET.get("jenis")) else {}
+    form = form_class(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         job = import_job_start(
             kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], acting_user=request.user
         )
         return redirect("org:import-preview", token=job.token)
-    return render(request, "org/import_upload.html", {"form": form, "layouts": LAYOUTS.values()})
+    return render(request, template, {"form": form, "layouts": layouts})
 
 
 @hr_required
@@ -106,7 +114,9 @@ def import_preview(request, token):
     """Step 2: the stored dry-run report, or the progress bar while a worker reads the file."""
     job = _import_job(request, token)
     report = StoredReport.from_json(job.report) if job.report else None
-    context = {"job": job, "layout": LAYOUTS[job.kind], "report": report, "rows_shown": ROWS_SHOWN}
+    kind = KINDS[job.kind]
+    upload_url = f"{reverse(kind.upload_url)}?jenis={job.kind}"
+    context = {"job": job, "layout": kind.layout, "report": report, "rows_shown": ROWS_SHOWN, "upload_url": upload_url}
     if job.status == ImportJob.Status.APPLIED and report:
         context["done"] = _import_done(job, report)
     return render(request, "org/import_preview.html", context)
@@ -131,14 +141,14 @@ def import_confirm(request, token):
         job = import_job_confirm(job=job, acting_user=request.user)
         if job.status == ImportJob.Status.APPLIED:
             messages.success(request, _import_done(job, StoredReport.from_json(job.report)))
-            return redirect(IMPORT_DONE_URLS[job.kind])
+            return redirect(KINDS[job.kind].done_url)
     return redirect("org:import-preview", token=token)
 
 
 @hr_required
 def import_template(request, kind: str):
     layout = _layout_or_404(kind)
-    return _xlsx_response(template_workbook(layout), f"templat-impor-{kind}.xlsx")
+    return xlsx_response(template_workbook(layout), f"templat-impor-{kind}.xlsx")
 
 
 @hr_required
@@ -148,7 +158,7 @@ def export_download(request, kind: str):
     objects = export_queryset(kind)
     if kind == "pegawai":
         objects = EmployeeFilter(request.GET, queryset=objects).qs
-    return _xlsx_response(export_workbook(layout, objects), f"kinerja-{kind}-{timezone.localdate():%Y%m%d}.xlsx")
+    return xlsx_response(export_workbook(layout, objects), f"kinerja-{kind}-{timezone.localdate():%Y%m%d}.xlsx")
 
 
 def _import_job(request, token) -> ImportJob:
@@ -165,10 +175,6 @@ def _layout_or_404(kind: str) -> Layout:
 def _import_done(job: ImportJob, report: StoredReport) -> str:
     counts = (IMPORT_COUNT % {**vars(count), "label": capfirst(count.label)} for count in report.counts)
     return IMPORT_DONE % {"file": job.filename, "summary": "; ".join(str(count) for count in counts)}
-
-
-def _xlsx_response(content: bytes, filename: str) -> FileResponse:
-    return FileResponse(io.BytesIO(content), as_attachment=True, filename=filename, content_type=XLSX_CONTENT_TYPE)
 
 
 @never_cache

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import csv
 import threading
+from pathlib import Path
 
 import kombu.pools
 import pytest
 from celery import Celery
 from django.db import connections
+from openpyxl import Workbook
 
 from config.celery import app as celery_app
 from core.outbox import dispatch_forever
@@ -49,6 +52,32 @@ def employee(unit, supervisor):
 def outsider(db):
     """An employee with a login in another unit, outside every chain above."""
     return EmployeeFactory(name="Orang Luar", user=UserFactory(username="luar"))
+
+
+@pytest.fixture
+def import_media(settings, tmp_path) -> Path:
+    """Uploads waiting for confirmation go under a throw-away PRIVATE_MEDIA_ROOT."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def sheet_file(tmp_path):
+    """Write rows (the first is the header) to an .xlsx or .csv file and return its path."""
+
+    def write(rows: list[list[object]], *, ext: str = "xlsx", name: str = "berkas", delimiter: str = ",") -> Path:
+        path = tmp_path / f"{name}.{ext}"
+        if ext == "xlsx":
+            workbook = Workbook()
+            for row in rows:
+                workbook.active.append(row)
+            workbook.save(path)
+        else:
+            with path.open("w", newline="", encoding="utf-8") as handle:
+                csv.writer(handle, delimiter=delimiter).writerows(rows)
+        return path
+
+    return write
 
 
 def login(client, user):

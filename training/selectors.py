@@ -6,9 +6,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from django.db.models import Count, Prefetch, QuerySet
+
 from org.models import Position
 
-from .models import CompetencyAssessment, PositionKindStandard, PositionStandard
+from .models import (
+    Batch,
+    Competency,
+    CompetencyAssessment,
+    PositionKindStandard,
+    PositionStandard,
+    Programme,
+    ProgrammeCompetency,
+)
 
 
 @dataclass(frozen=True)
@@ -56,3 +66,47 @@ def current_levels(employee_ids: Iterable[int]) -> dict[int, dict[int, int]]:
     for employee_id, competency_id, level in rows:
         levels[employee_id][competency_id] = level
     return dict(levels)
+
+
+def competency_list() -> QuerySet[Competency]:
+    """The dictionary with the number of levels each competency describes (five when complete)."""
+    return Competency.objects.annotate(level_count=Count("levels")).order_by("kind", "code")
+
+
+def position_standard_list() -> QuerySet[PositionStandard]:
+    """Positions' own standard rows in the order of the export file."""
+    return PositionStandard.objects.select_related("position__unit", "competency").order_by(
+        "position__unit__code", "position__name", "competency__code"
+    )
+
+
+@dataclass(frozen=True)
+class DefaultsTable:
+    """The default standards as a grid: one row per position level, one column per competency."""
+
+    competencies: list[Competency]
+    rows: list[tuple[str, list[int | None]]]
+
+
+def default_standard_table() -> DefaultsTable:
+    defaults = PositionKindStandard.objects.select_related("competency").order_by("competency__code")
+    competencies = list({row.competency_id: row.competency for row in defaults}.values())
+    required = {(row.position_level, row.competency_id): row.required_level for row in defaults}
+    rows = [
+        (label, [required.get((level, competency.pk)) for competency in competencies])
+        for level, label in Position.Level.choices
+        if any((level, competency.pk) in required for competency in competencies)
+    ]
+    return DefaultsTable(competencies, rows)
+
+
+def programme_list() -> QuerySet[Programme]:
+    """The catalogue with what the list shows: form, target competencies and batches."""
+    return (
+        Programme.objects.select_related("form")
+        .prefetch_related(
+            Prefetch("targets", queryset=ProgrammeCompetency.objects.select_related("competency")),
+            Prefetch("batches", queryset=Batch.objects.order_by("starts_on", "pk")),
+        )
+        .order_by("code")
+    )

@@ -1,20 +1,26 @@
-"""Training workflows. ``recommendations_compute`` turns a period's appraisal, survey and training
-data into stored needs and recommendations (domain.md §7.3, docs/training-recommendations.md)."""
+"""Training workflows that span several rows: saving a programme with its targets and batches, and
+``recommendations_compute``, which turns a period's appraisal, survey and training data into stored
+needs and recommendations (domain.md §7.3, docs/training-recommendations.md)."""
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
+from django.forms import BaseInlineFormSet, ModelForm
 from django.utils import timezone
 
 from appraisal.models import AppraisalPeriod
 from core.outbox import enqueue_on_commit
+from org.models import User
 
 from . import rules
 from .inputs import period_inputs
-from .models import Need, Recommendation
+from .models import Need, Programme, Recommendation
+
+logger = logging.getLogger(__name__)
 
 WRITE_BATCH = 5000
 
@@ -116,3 +122,20 @@ def recommendations_compute_request(*, period: AppraisalPeriod) -> None:
     from .tasks import recommendations_compute as task
 
     enqueue_on_commit(task, period.pk)
+
+
+@transaction.atomic
+def programme_save(
+    *, form: ModelForm, targets: BaseInlineFormSet, batches: BaseInlineFormSet, acting_user: User
+) -> Programme:
+    """Save a catalogue entry with the competencies it develops and its batches, all or nothing.
+
+    The forms have validated every row (``Batch.clean`` orders the dates); the database constraints
+    stay the last word, and a failure there rolls back the programme with its rows.
+    """
+    programme = form.save()
+    for formset in (targets, batches):
+        formset.instance = programme
+        formset.save()
+    logger.info("Programme %s saved by %s", programme.code, acting_user)
+    return programme

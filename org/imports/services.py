@@ -8,18 +8,14 @@ from typing import TYPE_CHECKING
 
 from django.db import transaction
 
-from .employees import plan_employees
-from .positions import plan_positions
+from .kinds import KINDS
 from .reading import ImportFileError, Progress, Sheet, read_sheet
 from .report import ImportReport, Issue
-from .units import plan_units
 
 if TYPE_CHECKING:
     from org.models import User
 
 logger = logging.getLogger(__name__)
-
-PLANNERS = {"unit": plan_units, "jabatan": plan_positions, "pegawai": plan_employees}
 
 
 def import_file(
@@ -41,7 +37,7 @@ def import_file(
 
 @transaction.atomic
 def _check_and_write(*, kind: str, sheet: Sheet, acting_user: User, dry_run: bool) -> ImportReport:
-    plan = PLANNERS[kind](sheet)
+    plan = KINDS[kind].plan(sheet)
     if dry_run or plan.report.has_errors:
         return plan.report
     plan.save()

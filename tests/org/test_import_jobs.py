@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import pytest
@@ -10,6 +11,7 @@ from django.utils import timezone
 
 from core.models import OutboxJob
 from org.imports import jobs
+from org.imports.kinds import KINDS
 from org.models import Employee, ImportJob
 from org.tasks import import_job_run as import_job_run_task
 from tests.factories import HrUserFactory
@@ -113,7 +115,7 @@ def test_a_job_that_breaks_ends_failed_with_a_message(client, hr_user, staff_row
     def broken(sheet):
         raise RuntimeError("bug")
 
-    monkeypatch.setitem(jobs.import_file.__globals__["PLANNERS"], "pegawai", broken)
+    monkeypatch.setitem(KINDS, "pegawai", replace(KINDS["pegawai"], plan=broken))
     client.force_login(hr_user)
 
     response = client.get(upload(client, sheet_file(staff_rows)).url)

@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tests.factories import PositionFactory
+from tests.factories import EmployeeFactory, PositionFactory
 from tests.surveys.factories import ServiceFactory
 from tests.training.factories import (
     AssessmentFactory,
@@ -120,3 +121,18 @@ def test_it_links_a_service_only_to_a_technical_competency():
     assert "competency" in caught.value.message_dict
     link.competency = CompetencyFactory()
     link.full_clean()
+
+
+def test_it_checks_a_new_certificate_like_evidence(settings, tmp_path):
+    settings.PRIVATE_MEDIA_ROOT = tmp_path
+    record = DevelopmentRecordFactory.build(employee=EmployeeFactory())
+    record.certificate = SimpleUploadedFile("sertifikat.pdf", b"MZ not a pdf")
+    with pytest.raises(ValidationError) as caught:
+        record.full_clean()
+    assert "Isi berkas tidak sesuai dengan jenisnya (.pdf)." in caught.value.message_dict["certificate"]
+    record.certificate = SimpleUploadedFile("sertifikat.pdf", b"%PDF-1.4 sertifikat")
+    record.full_clean()
+    record.save()
+    record.refresh_from_db()
+    assert record.certificate.name.startswith(f"training/certificates/{record.employee_id}/")
+    record.full_clean()

@@ -61,7 +61,7 @@ class Migration(migrations.Migration):
                 ('starts_on', models.DateField(verbose_name='tanggal mulai')),
                 ('ends_on', models.DateField(help_text='JP dihitung pada tahun tanggal ini.', verbose_name='tanggal selesai')),
                 ('jp', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1)], verbose_name='JP')),
-                ('certificate', models.FileField(blank=True, max_length=200, storage=appraisal.models.progress.PrivateMediaStorage(), upload_to=training.models.records.certificate_path, verbose_name='sertifikat')),
+                ('certificate', models.FileField(blank=True, max_length=200, storage=appraisal.models.progress.PrivateMediaStorage(), upload_to=training.models.records.certificate_path, validators=[training.models.records.check_certificate], verbose_name='sertifikat')),
                 ('certificate_name', models.CharField(blank=True, max_length=200, verbose_name='nama berkas sertifikat')),
                 ('certificate_type', models.CharField(blank=True, max_length=100, verbose_name='jenis berkas sertifikat')),
                 ('status', models.CharField(choices=[('SUBMITTED', 'Menunggu verifikasi'), ('VERIFIED', 'Terverifikasi'), ('REJECTED', 'Ditolak')], default='SUBMITTED', max_length=10, verbose_name='status')),

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
+from appraisal.evidence import check_evidence_file
 from appraisal.models.progress import PrivateMediaStorage
 from org.models import Employee
 
@@ -28,6 +29,12 @@ RECORD_ENDS_BEFORE_START = _("Tanggal selesai tidak boleh sebelum tanggal mulai.
 def certificate_path(instance: DevelopmentRecord, filename: str) -> str:
     """A random name: the user's file name is kept only as metadata, never on disk."""
     return f"training/certificates/{instance.employee_id}/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+def check_certificate(value: models.fields.files.FieldFile) -> None:
+    """A newly attached certificate passes the evidence checks: size, extension and content signature."""
+    if value and not value._committed:
+        check_evidence_file(value)
 
 
 class DevelopmentRecord(models.Model):
@@ -57,7 +64,12 @@ class DevelopmentRecord(models.Model):
         Competency, through="DevelopmentRecordCompetency", verbose_name=_("kompetensi"), related_name="+"
     )
     certificate = models.FileField(
-        _("sertifikat"), storage=PrivateMediaStorage(), upload_to=certificate_path, max_length=200, blank=True
+        _("sertifikat"),
+        storage=PrivateMediaStorage(),
+        upload_to=certificate_path,
+        max_length=200,
+        blank=True,
+        validators=[check_certificate],
     )
     certificate_name = models.CharField(_("nama berkas sertifikat"), max_length=200, blank=True)
     certificate_type = models.CharField(_("jenis berkas sertifikat"), max_length=100, blank=True)
