@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_akpk
 
 app_name = "training"
 
@@ -13,4 +13,7 @@ urlpatterns = [
     path("program/", views.programme_list, name="programme-list"),
     path("program/baru/", views.programme_create, name="programme-create"),
     path("program/<int:pk>/ubah/", views.programme_edit, name="programme-edit"),
+    path("akpk/", views_akpk.akpk_page, name="akpk"),
+    path("akpk/ekspor/", views_akpk.akpk_export, name="akpk-export"),
+    path("akpk/ringkasan/", views_akpk.akpk_summary, name="akpk-summary"),
 ]
