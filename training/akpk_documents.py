@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.utils import timezone
-from django.utils.translation import gettext as _t
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop, pgettext
 from openpyxl.styles import Font
 
 from appraisal.documents import pdf_response, place_date
@@ -23,31 +23,31 @@ EXPORT_CHUNK = 2000
 
 def scope_label(report: Report) -> str:
     filters = report.filters
-    unit = _t("%(unit)s beserta sub-unit") % {"unit": filters.unit.name} if filters.unit else _t("Semua unit kerja")
-    kind = Position.Kind(filters.position_kind).label if filters.position_kind else _t("semua jenis jabatan")
+    unit = _("%(unit)s beserta sub-unit") % {"unit": filters.unit.name} if filters.unit else _("Semua unit kerja")
+    kind = Position.Kind(filters.position_kind).label if filters.position_kind else _("semua jenis jabatan")
     return f"{unit}; {kind}"
 
 
 def _heading(sheet: DataSheet, title: str, report: Report, header: list[str]) -> None:
+    """The form's title block, then its columns: the row number and ``header`` (msgids, translated here)."""
     sheet.append([title], font=BOLD)
-    sheet.append([_t("Periode"), report.filters.period.year])
-    sheet.append([_t("Cakupan"), scope_label(report)])
+    sheet.append([_("Periode"), report.filters.period.year])
+    sheet.append([_("Cakupan"), scope_label(report)])
     sheet.append([])
-    sheet.append(header, font=BOLD)
+    sheet.append([pgettext("nomor urut", "No"), *(_(label) for label in header)], font=BOLD)
 
 
 def akpk_workbook(report: Report) -> bytes:
     """Individual, position, unit and organisation levels, one sheet each, with the form's columns."""
     writer = XlsxWriter()
-    _individual_sheet(writer.add_sheet(_t("Individu")), report)
-    _position_sheet(writer.add_sheet(_t("Jabatan")), report)
-    _unit_sheet(writer.add_sheet(_t("Unit kerja")), report)
-    _organisation_sheet(writer.add_sheet(_t("Organisasi")), report)
+    _individual_sheet(writer.add_sheet(_("Individu")), report)
+    _position_sheet(writer.add_sheet(_("Jabatan")), report)
+    _unit_sheet(writer.add_sheet(_("Unit kerja")), report)
+    _organisation_sheet(writer.add_sheet(_("Organisasi")), report)
     return writer.to_bytes()
 
 
 INDIVIDUAL_HEADER = [
-    gettext_noop("No"),
     gettext_noop("Nama"),
     gettext_noop("NIP"),
     gettext_noop("Jabatan"),
@@ -64,7 +64,7 @@ INDIVIDUAL_HEADER = [
 
 
 def _individual_sheet(sheet: DataSheet, report: Report) -> None:
-    _heading(sheet, _t("AKPK tingkat individu"), report, [_t(label) for label in INDIVIDUAL_HEADER])
+    _heading(sheet, _("AKPK tingkat individu"), report, INDIVIDUAL_HEADER)
     for row in individual_rows(need_rows(report.filters).iterator(chunk_size=EXPORT_CHUNK)):
         employee, proposal = row.need.employee, row.proposal
         sheet.append(
@@ -88,7 +88,6 @@ def _individual_sheet(sheet: DataSheet, report: Report) -> None:
 
 def _position_sheet(sheet: DataSheet, report: Report) -> None:
     header = [
-        gettext_noop("No"),
         gettext_noop("Jabatan"),
         gettext_noop("Unit kerja"),
         gettext_noop("Kompetensi"),
@@ -99,7 +98,7 @@ def _position_sheet(sheet: DataSheet, report: Report) -> None:
         gettext_noop("Kebutuhan"),
         gettext_noop("Prioritas"),
     ]
-    _heading(sheet, _t("AKPK tingkat jabatan"), report, [_t(label) for label in header])
+    _heading(sheet, _("AKPK tingkat jabatan"), report, header)
     for number, row in enumerate(report.positions, start=1):
         sheet.append(
             [
@@ -119,14 +118,13 @@ def _position_sheet(sheet: DataSheet, report: Report) -> None:
 
 def _unit_sheet(sheet: DataSheet, report: Report) -> None:
     header = [
-        gettext_noop("No"),
         gettext_noop("Unit kerja"),
         gettext_noop("Kebutuhan"),
         gettext_noop("Pegawai"),
         gettext_noop("Prioritas"),
         gettext_noop("Kebutuhan terbanyak"),
     ]
-    _heading(sheet, _t("AKPK per unit kerja (beserta sub-unit)"), report, [_t(label) for label in header])
+    _heading(sheet, _("AKPK per unit kerja (beserta sub-unit)"), report, header)
     for number, row in enumerate(report.units, start=1):
         top = "; ".join(f"{target.label} ({count})" for target, count in row.top)
         sheet.append([number, "  " * row.depth + row.unit.name, row.needs, row.employees, row.priority, top])
@@ -134,19 +132,18 @@ def _unit_sheet(sheet: DataSheet, report: Report) -> None:
 
 def _organisation_sheet(sheet: DataSheet, report: Report) -> None:
     header = [
-        gettext_noop("No"),
         gettext_noop("Kompetensi"),
         gettext_noop("Jenis"),
         gettext_noop("Kebutuhan"),
         gettext_noop("Pegawai"),
         gettext_noop("Prioritas"),
     ]
-    _heading(sheet, _t("AKPK tingkat organisasi"), report, [_t(label) for label in header])
+    _heading(sheet, _("AKPK tingkat organisasi"), report, header)
     for number, row in enumerate(report.targets, start=1):
         tally = row.tally
         sheet.append([number, row.target.label, row.target.kind, tally.needs, tally.employees, tally.priority])
     sheet.append([])
-    sheet.append([_t("Jumlah"), None, None, report.total_needs, report.employees_with_needs, report.total_priority])
+    sheet.append([_("Jumlah"), None, None, report.total_needs, report.employees_with_needs, report.total_priority])
 
 
 def summary_response(report: Report, plan: ProgrammePlan):

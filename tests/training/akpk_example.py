@@ -40,7 +40,7 @@ from tests.training.factories import (
 from training.models import Competency
 from training.services import recommendations_compute
 
-EKO_NAME = "=HYPERLINK(\"http://contoh.invalid\",\"Eko\")"
+EKO_NAME = '=HYPERLINK("http://contoh.invalid","Eko")'
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,7 @@ def build() -> Example:
     disdik = UnitFactory(code="DISDIK", name="Dinas Pendidikan")
     analis = _position(dinkes, "Analis Kesehatan", "FUNGSIONAL", [("M.03", 3, 1), ("T.KES.01", 3, 2)])
     perawat = _position(pelayanan, "Perawat", "PELAKSANA", [("M.05", 3, 1), ("M.03", 2, 1)], level="PELAKSANA")
-    kepala = _position(
-        dinkes, "Kepala Dinas", "STRUKTURAL", [("M.03", 4, 1)], level="JPT_PRATAMA", is_unit_head=True
-    )
+    kepala = _position(dinkes, "Kepala Dinas", "STRUKTURAL", [("M.03", 4, 1)], level="JPT_PRATAMA", is_unit_head=True)
     guru = _position(disdik, "Guru", "FUNGSIONAL", [("M.03", 3, 1)])
     head = _employee("Kepala", kepala, {"M.03": 4}, user=UserFactory(username="kadinkes"))
     employees = {

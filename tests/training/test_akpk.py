@@ -164,13 +164,16 @@ def test_a_budget_too_large_is_refused(client, hr_user, example):
 def test_every_view_pages_and_renders(client, hr_user, example, view):
     response = _get(client, hr_user, tampilan=view, page=1)
     assert response.status_code == 200
-    assert response.context["page"].paginator.count == {
-        "organisasi": 3,
-        "unit": 3,
-        "jabatan": 5,
-        "individu": 7,
-        "rencana": 2,
-    }[view]
+    assert (
+        response.context["page"].paginator.count
+        == {
+            "organisasi": 3,
+            "unit": 3,
+            "jabatan": 5,
+            "individu": 7,
+            "rencana": 2,
+        }[view]
+    )
 
 
 def test_the_page_says_when_no_period_exists(client, hr_user, db):

@@ -1,18 +1,33 @@
 """Access expectations for the ``training`` URLs (collected by ``tests/url_access.py``).
 
-Every page so far is HR's: the dictionary, the standards, the imports and the catalogue. Everyone
-else who is logged in gets 403; the dry-run and confirmation pages of an import are org's.
+The dictionary, the standards, the imports and the catalogue are HR's: everyone else who is logged
+in gets 403; the dry-run and confirmation pages of an import are org's. The AKPK page and its files
+are HR's and a unit head's (``org.access.unit_scope``): the ``head`` persona is made the head of the
+personas' unit, and a period exists; a head asking for another unit gets 404 (tests/training/test_akpk.py).
 """
 
 from __future__ import annotations
 
+from tests.appraisal.factories import PeriodFactory
 from tests.training.factories import ProgrammeFactory
-from tests.url_access import HR_ROLES, Access
+from tests.url_access import HEAD, HR_ROLES, Access, Personas
 
 
 def _programme(personas) -> dict[str, int]:
     return {"pk": ProgrammeFactory().pk}
 
+
+def _akpk(personas: Personas) -> dict:
+    """A period to analyse, and ``head`` heading the personas' unit (idempotent: every request calls it)."""
+    PeriodFactory()
+    position = personas.head.position
+    if not position.is_unit_head:
+        position.is_unit_head = True
+        position.save(update_fields=["is_unit_head"])
+    return {}
+
+
+AKPK = Access(allowed=HR_ROLES | {HEAD}, kwargs=_akpk)
 
 URL_ACCESS = {
     "training:competency-list": Access(allowed=HR_ROLES),
@@ -23,4 +38,7 @@ URL_ACCESS = {
     "training:programme-list": Access(allowed=HR_ROLES),
     "training:programme-create": Access(allowed=HR_ROLES),
     "training:programme-edit": Access(allowed=HR_ROLES, kwargs=_programme),
+    "training:akpk": AKPK,
+    "training:akpk-export": AKPK,
+    "training:akpk-summary": AKPK,
 }
