@@ -4,6 +4,8 @@ appraisal documents)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,14 +41,25 @@ def _heading(sheet: DataSheet, title: str, report: Report, header: list[str]) ->
 
 def akpk_workbook(report: Report) -> bytes:
     """Individual, position, unit and organisation levels, one sheet each, with the form's columns."""
+    total = [_("Jumlah"), None, None, report.total_needs, report.employees_with_needs, report.total_priority]
+    levels = [
+        (_("Individu"), _("AKPK tingkat individu"), INDIVIDUAL_HEADER, _individual_rows(report), []),
+        (_("Jabatan"), _("AKPK tingkat jabatan"), POSITION_HEADER, _position_rows(report), []),
+        (_("Unit kerja"), _("AKPK per unit kerja (beserta sub-unit)"), UNIT_HEADER, _unit_rows(report), []),
+        (_("Organisasi"), _("AKPK tingkat organisasi"), ORGANISATION_HEADER, _organisation_rows(report), [[], total]),
+    ]
     writer = XlsxWriter()
-    _individual_sheet(writer.add_sheet(_("Individu")), report)
-    _position_sheet(writer.add_sheet(_("Jabatan")), report)
-    _unit_sheet(writer.add_sheet(_("Unit kerja")), report)
-    _organisation_sheet(writer.add_sheet(_("Organisasi")), report)
+    for name, title, header, rows, footer in levels:
+        sheet = writer.add_sheet(name)
+        _heading(sheet, title, report, header)
+        for number, values in enumerate(rows, start=1):
+            sheet.append([number, *values])
+        for values in footer:
+            sheet.append(values)
     return writer.to_bytes()
 
 
+# Column headers after "No", as msgids: the AKPK form's own words, translated when written.
 INDIVIDUAL_HEADER = [
     gettext_noop("Nama"),
     gettext_noop("NIP"),
@@ -61,89 +74,76 @@ INDIVIDUAL_HEADER = [
     gettext_noop("Bentuk pengembangan yang diusulkan"),
     gettext_noop("JP"),
 ]
+POSITION_HEADER = [
+    gettext_noop("Jabatan"),
+    gettext_noop("Unit kerja"),
+    gettext_noop("Kompetensi"),
+    gettext_noop("Level dibutuhkan"),
+    gettext_noop("Pemegang jabatan"),
+    gettext_noop("Di bawah standar"),
+    gettext_noop("Rata-rata kesenjangan"),
+    gettext_noop("Kebutuhan"),
+    gettext_noop("Prioritas"),
+]
+UNIT_HEADER = [
+    gettext_noop("Unit kerja"),
+    gettext_noop("Kebutuhan"),
+    gettext_noop("Pegawai"),
+    gettext_noop("Prioritas"),
+    gettext_noop("Kebutuhan terbanyak"),
+]
+ORGANISATION_HEADER = [
+    gettext_noop("Kompetensi"),
+    gettext_noop("Jenis"),
+    gettext_noop("Kebutuhan"),
+    gettext_noop("Pegawai"),
+    gettext_noop("Prioritas"),
+]
 
 
-def _individual_sheet(sheet: DataSheet, report: Report) -> None:
-    _heading(sheet, _("AKPK tingkat individu"), report, INDIVIDUAL_HEADER)
+def _individual_rows(report: Report) -> Iterator[list]:
     for row in individual_rows(need_rows(report.filters).iterator(chunk_size=EXPORT_CHUNK)):
         employee, proposal = row.need.employee, row.proposal
-        sheet.append(
-            [
-                row.number,
-                employee.name,
-                employee.nip,
-                employee.position.name,
-                employee.unit.name,
-                row.target.label,
-                row.current,
-                row.required,
-                row.gap,
-                row.need.priority,
-                row.basis,
-                f"{proposal.form.name}: {proposal.title} ({proposal.code})" if proposal else None,
-                proposal.jp if proposal else None,
-            ]
-        )
+        yield [
+            employee.name,
+            employee.nip,
+            employee.position.name,
+            employee.unit.name,
+            row.target.label,
+            row.current,
+            row.required,
+            row.gap,
+            row.need.priority,
+            row.basis,
+            f"{proposal.form.name}: {proposal.title} ({proposal.code})" if proposal else None,
+            proposal.jp if proposal else None,
+        ]
 
 
-def _position_sheet(sheet: DataSheet, report: Report) -> None:
-    header = [
-        gettext_noop("Jabatan"),
-        gettext_noop("Unit kerja"),
-        gettext_noop("Kompetensi"),
-        gettext_noop("Level dibutuhkan"),
-        gettext_noop("Pemegang jabatan"),
-        gettext_noop("Di bawah standar"),
-        gettext_noop("Rata-rata kesenjangan"),
-        gettext_noop("Kebutuhan"),
-        gettext_noop("Prioritas"),
-    ]
-    _heading(sheet, _("AKPK tingkat jabatan"), report, header)
-    for number, row in enumerate(report.positions, start=1):
-        sheet.append(
-            [
-                number,
-                row.position.name,
-                row.position.unit.name,
-                row.target.label,
-                row.required,
-                row.holders,
-                row.below,
-                row.mean_gap,
-                row.tally.needs,
-                row.tally.priority,
-            ]
-        )
+def _position_rows(report: Report) -> Iterator[list]:
+    for row in report.positions:
+        yield [
+            row.position.name,
+            row.position.unit.name,
+            row.target.label,
+            row.required,
+            row.holders,
+            row.below,
+            row.mean_gap,
+            row.tally.needs,
+            row.tally.priority,
+        ]
 
 
-def _unit_sheet(sheet: DataSheet, report: Report) -> None:
-    header = [
-        gettext_noop("Unit kerja"),
-        gettext_noop("Kebutuhan"),
-        gettext_noop("Pegawai"),
-        gettext_noop("Prioritas"),
-        gettext_noop("Kebutuhan terbanyak"),
-    ]
-    _heading(sheet, _("AKPK per unit kerja (beserta sub-unit)"), report, header)
-    for number, row in enumerate(report.units, start=1):
+def _unit_rows(report: Report) -> Iterator[list]:
+    for row in report.units:
         top = "; ".join(f"{target.label} ({count})" for target, count in row.top)
-        sheet.append([number, "  " * row.depth + row.unit.name, row.needs, row.employees, row.priority, top])
+        yield ["  " * row.depth + row.unit.name, row.needs, row.employees, row.priority, top]
 
 
-def _organisation_sheet(sheet: DataSheet, report: Report) -> None:
-    header = [
-        gettext_noop("Kompetensi"),
-        gettext_noop("Jenis"),
-        gettext_noop("Kebutuhan"),
-        gettext_noop("Pegawai"),
-        gettext_noop("Prioritas"),
-    ]
-    _heading(sheet, _("AKPK tingkat organisasi"), report, header)
-    for number, row in enumerate(report.targets, start=1):
-        tally = row.tally
-        sheet.append([number, row.target.label, row.target.kind, tally.needs, tally.employees, tally.priority])
-    sheet.append([])
-    sheet.append([_("Jumlah"), None, None, report.total_needs, report.employees_with_needs, report.total_priority])
+def _organisation_rows(report: Report) -> Iterator[list]:
+    for row in report.targets:
+        yield [row.target.label, row.target.kind, row.tally.needs, row.tally.employees, row.tally.priority]
 
 
 def summary_response(report: Report, plan: ProgrammePlan):
