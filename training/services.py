@@ -21,8 +21,24 @@ from .inputs import period_inputs
 from .models import Need, Programme, Recommendation
 
 logger = logging.getLogger(__name__)
-
 WRITE_BATCH = 5000
+
+
+@transaction.atomic
+def programme_save(
+    *, form: ModelForm, targets: BaseInlineFormSet, batches: BaseInlineFormSet, acting_user: User
+) -> Programme:
+    """Save a catalogue entry with the competencies it develops and its batches, all or nothing.
+
+    The forms have validated every row (``Batch.clean`` orders the dates); the database constraints
+    stay the last word, and a failure there rolls back the programme with its rows.
+    """
+    programme = form.save()
+    for formset in (targets, batches):
+        formset.instance = programme
+        formset.save()
+    logger.info("Programme %s saved by %s", programme.code, acting_user)
+    return programme
 
 
 @dataclass(frozen=True)
@@ -122,20 +138,3 @@ def recommendations_compute_request(*, period: AppraisalPeriod) -> None:
     from .tasks import recommendations_compute as task
 
     enqueue_on_commit(task, period.pk)
-
-
-@transaction.atomic
-def programme_save(
-    *, form: ModelForm, targets: BaseInlineFormSet, batches: BaseInlineFormSet, acting_user: User
-) -> Programme:
-    """Save a catalogue entry with the competencies it develops and its batches, all or nothing.
-
-    The forms have validated every row (``Batch.clean`` orders the dates); the database constraints
-    stay the last word, and a failure there rolls back the programme with its rows.
-    """
-    programme = form.save()
-    for formset in (targets, batches):
-        formset.instance = programme
-        formset.save()
-    logger.info("Programme %s saved by %s", programme.code, acting_user)
-    return programme

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from decimal import Decimal
+from importlib import import_module
 
+from django.apps import apps
 from django.db import transaction
 from django.utils import timezone
 
@@ -148,6 +150,7 @@ SERVICE_COMPETENCIES = {"KTP-el": "T.ADM.01", "Kartu Keluarga": "T.ADM.01", "Akt
 @transaction.atomic
 def seed_catalogue(*, stdout=None) -> str:
     """Create (once) the technical competencies, the programmes with targets and batches, and service links."""
+    _restore_dictionary()
     competencies = _technical_competencies()
     added = _programmes(competencies)
     linked = _service_links(competencies)
@@ -158,6 +161,12 @@ def seed_catalogue(*, stdout=None) -> str:
     if stdout is not None:
         stdout.write(message + "\n")
     return message
+
+
+def _restore_dictionary() -> None:
+    """Seed the dictionary, level defaults and forms again if they are gone (a flushed test database)."""
+    if not DevelopmentForm.objects.exists():
+        import_module("training.migrations.0002_seed_dictionary").seed(apps, None)
 
 
 def _technical_competencies() -> dict[str, Competency]:
