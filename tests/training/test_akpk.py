@@ -6,11 +6,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import EmployeeFactory, UserFactory
 from tests.training.akpk_example import EKO_NAME, build
+from tests.training.factories import AssessmentFactory
+from training.models import Competency
 from training.planning import Tally
+from training.services import recommendations_compute
 
 URL = reverse("training:akpk")
 
@@ -181,3 +186,22 @@ def test_the_page_says_when_no_period_exists(client, hr_user, db):
     assert response.status_code == 200
     assert response.context["filters"] is None
     assert client.get(reverse("training:akpk-export")).status_code == 404
+
+
+@pytest.mark.parametrize("view", ["organisasi", "unit", "jabatan", "individu", "rencana"])
+def test_the_number_of_queries_does_not_grow_with_the_employees(client, hr_user, example, view):
+    client.force_login(hr_user)
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(URL, {"tampilan": view}).status_code == 200
+        return len(captured)
+
+    before = queries()
+    analis = example.employees["Ani"].position
+    for name in ["Fajar", "Gita", "Hadi"]:
+        employee = EmployeeFactory(name=name, position=analis)
+        AssessmentFactory(employee=employee, competency=Competency.objects.get(code="M.03"), level=1)
+    recommendations_compute(period=example.period)
+    assert _get(client, hr_user).context["report"].total_needs == 13  # each adds M.03 and T.KES.01
+    assert queries() == before
