@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, pgettext
 from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from appraisal.documents import pdf_response, place_date
 from core.xlsx import DataSheet, XlsxWriter
@@ -21,6 +22,7 @@ from .akpk import ProgrammePlan, Report, individual_rows, need_rows
 BOLD = Font(bold=True)
 SUMMARY_ROWS = 10  # targets, units and programmes the summary lists; the workbook has them all
 EXPORT_CHUNK = 2000
+COLUMN_WIDTH = 22
 
 
 def scope_label(report: Report) -> str:
@@ -32,6 +34,8 @@ def scope_label(report: Report) -> str:
 
 def _heading(sheet: DataSheet, title: str, report: Report, header: list[str]) -> None:
     """The form's title block, then its columns: the row number and ``header`` (msgids, translated here)."""
+    for index in range(len(header) + 1):  # widths come first in a streamed sheet
+        sheet.worksheet.column_dimensions[get_column_letter(index + 1)].width = COLUMN_WIDTH if index else 6
     sheet.append([title], font=BOLD)
     sheet.append([_("Periode"), report.filters.period.year])
     sheet.append([_("Cakupan"), scope_label(report)])
