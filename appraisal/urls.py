@@ -18,9 +18,9 @@ app_name = "appraisal"
 
 urlpatterns = [
     path("periode/", periods.period_list, name="period-list"),
-    path("periode/baru/", periods.period_create_view, name="period-create"),
-    path("periode/<int:pk>/tutup/", periods.period_close_view, name="period-close"),
-    path("periode/<int:pk>/buka/", periods.period_reopen_view, name="period-reopen"),
+    path("periode/baru/", periods.period_create, name="period-create"),
+    path("periode/<int:pk>/tutup/", periods.period_close, name="period-close"),
+    path("periode/<int:pk>/buka/", periods.period_reopen, name="period-reopen"),
     path("skp/", plans.plan_list, name="plan-list"),
     path("skp/baru/", plans.plan_create, name="plan-create"),
     path("skp/<int:pk>/", plans.plan_detail, name="plan-detail"),
@@ -93,5 +93,5 @@ urlpatterns = [
     path("evaluasi/<int:pk>/rekan/", feedback.peer_invite, name="peer-invite"),
     path("rekan/<int:pk>/", feedback.peer_answer, name="peer-answer"),
     path("distribusi/", distribution.distribution_detail, name="distribution-detail"),
-    path("distribusi/capaian/", distribution.org_result_set_view, name="orgresult-set"),
+    path("distribusi/capaian/", distribution.org_result_set, name="orgresult-set"),
 ]

@@ -158,7 +158,7 @@ def generate(employees: int) -> None:
     from django.db import connection, transaction
 
     from appraisal.models import AppraisalPeriod
-    from org.demo import seed_organisation
+    from org.demo.organisation import seed_organisation
 
     print("Generating what is missing:")
     timed(f"{employees:,} extra employees", lambda: seed_organisation(extra_employees=employees))

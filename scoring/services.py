@@ -77,6 +77,8 @@ def _parameters(period: AppraisalPeriod, policy: ScoringPolicy, checkpoints: lis
     rules = period.rules()
     return {
         "period": period.pk,
+        # The rows' timestamps come from Python's clock, not PostgreSQL's: one clock for the whole app.
+        "now": timezone.now(),
         "ks": [c.number for c in checkpoints],
         "last_months": [c.end.month for c in checkpoints],
         "since": _local_midnight(period.start),

@@ -382,7 +382,7 @@ simple joins on the primary key."""
 # Only rows whose values changed are written, so ``updated_at`` moves only when something did.
 CHANGED_SCORES_UPDATE = f"""
     UPDATE scoring_employeescore t
-    SET ({", ".join(SCORE_COLUMNS)}, updated_at) = ({_COMPUTED}, statement_timestamp())
+    SET ({", ".join(SCORE_COLUMNS)}, updated_at) = ({_COMPUTED}, %(now)s)
     FROM scoring_rows f
     WHERE t.id = f.stored_id AND f.changed
 """
@@ -397,7 +397,7 @@ def _scores_insert(*, source: str, condition: str = "TRUE", prelude: str = "") -
     INSERT INTO scoring_employeescore (employee_id, period_id, checkpoint, {", ".join(SCORE_COLUMNS)},
                                        created_at, updated_at)
 {prelude}
-    SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, statement_timestamp(), statement_timestamp()
+    SELECT f.employee_id, %(period)s, f.k, {_COMPUTED}, %(now)s, %(now)s
     FROM {source} f
     WHERE {condition}
     ORDER BY f.employee_id, f.k
@@ -449,7 +449,7 @@ UNIT_SCORES_UPSERT = f"""
     INSERT INTO scoring_unitscore AS t (unit_id, period_id, checkpoint, employees, scored, mean_score,
                                         predikat_counts, ikm, ikm_responses, created_at, updated_at)
     SELECT u.unit_id, %(period)s, u.k, u.employees, u.scored, round(u.mean_score, 2), u.predikat_counts,
-           {final("ui.ikm")}, COALESCE(ui.n, 0), statement_timestamp(), statement_timestamp()
+           {final("ui.ikm")}, COALESCE(ui.n, 0), %(now)s, %(now)s
     FROM unit_rows u LEFT JOIN scoring_unit_ikm ui ON ui.key = u.unit_id AND ui.k = u.k
     ON CONFLICT (unit_id, period_id, checkpoint) DO UPDATE SET
         employees = EXCLUDED.employees, scored = EXCLUDED.scored, mean_score = EXCLUDED.mean_score,

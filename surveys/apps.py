@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 class SurveysConfig(AppConfig):
     name = "surveys"
     verbose_name = _("Survei kepuasan masyarakat")
-    demo_seeders = ("surveys.demo.seed_surveys",)  # ``manage.py seed_demo``
+    demo_seeders = ("surveys.demo.activity.seed_surveys",)  # ``manage.py seed_demo``
 
     def ready(self) -> None:
         from . import checks  # noqa: F401 - registers the system checks

@@ -8,13 +8,23 @@ from pathlib import Path
 
 import kombu.pools
 import pytest
+import time_machine
 from celery import Celery
 from django.db import connections
 from openpyxl import Workbook
 
 from config.celery import app as celery_app
 from core.outbox import dispatch_forever
+from tests.clock import FROZEN_AT
 from tests.factories import EmployeeFactory, HrUserFactory, PositionFactory, UnitFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock():
+    """Every test starts at ``FROZEN_AT``, never at the real date; the clock still ticks, so
+    timeouts, polling and browser waits go on working."""
+    with time_machine.travel(FROZEN_AT, tick=True):
+        yield
 
 
 @pytest.fixture

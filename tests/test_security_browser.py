@@ -16,7 +16,7 @@ from django.core.management import call_command
 from playwright.sync_api import Page, expect
 
 from appraisal.models import AppraisalPeriod
-from org.demo import DEMO_PASSWORD
+from org.demo.organisation import DEMO_PASSWORD
 from tests.appraisal.factories import PeriodFactory
 from tests.scoring.conftest import core_values
 

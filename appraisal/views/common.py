@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
@@ -31,11 +29,6 @@ def get_indicator(request: HttpRequest, pk: int) -> Indicator:
 
 def roles_context(request: HttpRequest, plan: Plan) -> dict:
     return {"roles": {str(role) for role in plan_roles(request.user, plan)}}
-
-
-def flash_errors(request: HttpRequest, exc: ValidationError) -> None:
-    for message in exc.messages:
-        messages.error(request, message)
 
 
 def get_evaluation(request: HttpRequest, pk: int, queryset: QuerySet[Evaluation] | None = None) -> Evaluation:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -11,16 +10,17 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome
 from core.params import int_param
 from org.models import Unit
 
 from ..distribution import OrgResult
-from ..evaluation_forms import OrgResultForm
+from ..forms.distribution import OrgResultForm
 from ..models import AppraisalPeriod, Evaluation
 from ..permissions import can_set_org_result
 from ..predikat import Predikat
 from ..selectors import current_period, distribution_units, unit_distribution
-from ..services.distribution import distribution_url, org_result_set
+from ..services import distribution as services
 
 PICK_RESULT = _("Pilih capaian kinerja organisasi.")
 
@@ -74,19 +74,14 @@ def distribution_detail(request):
 
 @login_required
 @require_POST
-def org_result_set_view(request):
+def org_result_set(request):
     unit = get_object_or_404(Unit, pk=request.POST.get("unit") or 0)
     period = get_object_or_404(AppraisalPeriod, pk=request.POST.get("period") or 0)
     if not can_set_org_result(request.user, unit):
         raise PermissionDenied
     form = OrgResultForm(request.POST)
-    try:
+    with Outcome(request, done=_("Capaian kinerja organisasi disimpan.")):
         if not form.is_valid():
             raise ValidationError(PICK_RESULT)
-        org_result_set(unit=unit, period=period, acting_user=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        for message in exc.messages:
-            messages.error(request, message)
-    else:
-        messages.success(request, _("Capaian kinerja organisasi disimpan."))
-    return redirect(distribution_url(unit, period))
+        services.org_result_set(unit=unit, period=period, acting_user=request.user, **form.cleaned_data)
+    return redirect(services.distribution_url(unit, period))

@@ -11,14 +11,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome
 from org.access import employee_of, is_hr
 
-from ..evaluation_forms import (
-    EvaluationOpenForm,
-    ObjectionForm,
-    RatingForm,
-    SelfAssessmentForm,
-)
+from ..forms.evaluations import EvaluationOpenForm, RatingForm, SelfAssessmentForm
+from ..forms.objections import ObjectionForm
 from ..models import Evaluation, EvaluationLog, ResultAssessment
 from ..permissions import PlanRole, can_see_ratings, plan_roles, require_role
 from ..selectors import (
@@ -35,7 +32,7 @@ from ..selectors import (
     work_results_in_order,
 )
 from ..services import evaluations as services
-from .common import flash_errors, get_evaluation, get_plan, roles_context
+from .common import get_evaluation, get_plan, roles_context
 from .feedback import development_panel, peer_panel
 
 DONE_PER_PAGE = 25
@@ -71,16 +68,11 @@ def evaluation_list(request):
 def evaluation_create(request, pk: int):
     plan = get_plan(request, pk)
     form = EvaluationOpenForm(request.POST, plan=plan)
-    if not form.is_valid():
-        flash_errors(request, ValidationError(_("Pilih jenis evaluasi dan titik pantau.")))
-        return redirect(plan)
-    try:
-        evaluation = services.evaluation_open(plan=plan, acting_user=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-        return redirect(plan)
-    messages.success(request, _("Evaluasi dibuka; pegawai diberi tahu untuk mengisi penilaian diri."))
-    return redirect(evaluation)
+    with Outcome(request, done=_("Evaluasi dibuka; pegawai diberi tahu untuk mengisi penilaian diri.")):
+        if not form.is_valid():
+            raise ValidationError(_("Pilih jenis evaluasi dan titik pantau."))
+        return redirect(services.evaluation_open(plan=plan, acting_user=request.user, **form.cleaned_data))
+    return redirect(plan)
 
 
 def _rows(evaluation: Evaluation) -> tuple[list[ResultAssessment], list]:
@@ -142,15 +134,11 @@ def evaluation_self(request, pk: int):
     results, values = _rows(evaluation)
     form = SelfAssessmentForm(request.POST or None, evaluation=evaluation, results=results, values=values)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=_("Penilaian diri disimpan."), form=form):
             services.evaluation_self_assess(
                 evaluation=evaluation, version=form.cleaned_data["version"], results=form.texts("result_"),
                 values=form.texts("value_"), action_plan=form.cleaned_data["action_plan"], acting_user=request.user,
             )  # fmt: skip
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Penilaian diri disimpan."))
             return redirect(evaluation)
     context = {"evaluation": evaluation, "plan": evaluation.plan, "form": form, "results": results, "values": values}
     context |= roles_context(request, evaluation.plan)
@@ -196,15 +184,11 @@ def evaluation_rate(request, pk: int):
     results, values = _rows(evaluation)
     form = RatingForm(request.POST or None, evaluation=evaluation, results=results, values=values)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=_("Rating disimpan. Ajukan evaluasi bila sudah lengkap."), form=form):
             services.evaluation_rate(
                 evaluation=evaluation, version=form.cleaned_data["version"], ratings=form.rating_input(),
                 acting_user=request.user,
             )  # fmt: skip
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Rating disimpan. Ajukan evaluasi bila sudah lengkap."))
             return redirect("appraisal:evaluation-rate", pk=evaluation.pk)
     context = _rating_context(evaluation, form, results, values) | roles_context(request, evaluation.plan)
     return render(request, "appraisal/evaluation_rate.html", context, status=400 if form.errors else 200)
@@ -217,12 +201,8 @@ def evaluation_transition(request, pk: int, action: str):
     evaluation = get_evaluation(request, pk)
     service, done = TRANSITIONS[action]
     kwargs = {"reason": request.POST.get("reason", "")} if action == A.RETURN else {}
-    try:
+    with Outcome(request, done=done):
         service(evaluation=evaluation, acting_user=request.user, **kwargs)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, done)
     return redirect(evaluation)
 
 

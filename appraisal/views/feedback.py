@@ -11,14 +11,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome, flash_errors
 from org.access import employee_of
 
-from ..evaluation_forms import DevelopmentActionForm, ExpectationsForm, FeedbackNoteForm, PeerAnswerForm, PeerInviteForm
+from ..forms.feedback import DevelopmentActionForm, ExpectationsForm, FeedbackNoteForm, PeerAnswerForm, PeerInviteForm
 from ..models import DevelopmentAction, PeerRequest
 from ..permissions import PlanRole, plan_roles, require_role
 from ..selectors import PeerSummary, core_values, peer_summary, plan_notes
 from ..services import feedback as services
-from .common import flash_errors, get_evaluation, get_plan, roles_context
+from .common import get_evaluation, get_plan, roles_context
 
 ACTION_INVALID = _("Pilih bentuk dan isi uraian rencana pengembangan.")
 PEER_INVALID = _("Pilih rekan kerja dari daftar.")
@@ -55,15 +56,11 @@ def feedback_create(request, pk: int):
     if form.is_valid():
         work_result, value = form.subject()
         data = form.cleaned_data
-        try:
+        with Outcome(request, done=_("Umpan balik dicatat."), form=form):
             services.feedback_note_add(
                 plan=plan, day=data["date"], work_result=work_result, value=value, text=data["text"],
                 is_private=data["is_private"], evidence=data["evidence"], acting_user=request.user,
             )  # fmt: skip
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Umpan balik dicatat."))
             return redirect("appraisal:feedback-list", pk=plan.pk)
     return _notes_page(request, plan, form, status=400)
 
@@ -76,12 +73,8 @@ def plan_expectations(request, pk: int):
     current = {row.value_id: row.text for row in plan.behaviour_expectations.all()}
     form = ExpectationsForm(request.POST or None, values=core_values(), current=current)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=_("Ekspektasi khusus pimpinan disimpan."), form=form):
             services.expectations_save(plan=plan, texts=form.texts(), acting_user=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Ekspektasi khusus pimpinan disimpan."))
             return redirect(plan)
     return render(request, "appraisal/plan_expectations.html", {"plan": plan, "form": form})
 
@@ -171,15 +164,11 @@ def peer_answer(request, pk: int):
     values = core_values()
     form = PeerAnswerForm(request.POST or None, values=values)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=_("Terima kasih, masukan Anda terkirim tanpa nama."), form=form):
             services.peer_answer(
                 request=peer_request, scores=form.scores(), comment=form.cleaned_data["comment"],
                 acting_user=request.user,
             )  # fmt: skip
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Terima kasih, masukan Anda terkirim tanpa nama."))
             return redirect("appraisal:evaluation-list")
     context = {"peer_request": peer_request, "form": form}
     return render(request, "appraisal/peer_answer.html", context, status=400 if form.errors else 200)

@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
-from ..evaluation_forms import DecisionForm, ObjectionForm
+from core.outcomes import Outcome
+
+from ..forms.objections import DecisionForm, ObjectionForm
 from ..models import Evaluation
 from ..permissions import PlanRole, require_role
 from ..services import objections as services
-from .common import flash_errors, get_evaluation, roles_context
+from .common import get_evaluation, roles_context
 
 NO_OBJECTION = _("Tidak ada keberatan yang menunggu putusan pada evaluasi ini.")
 
@@ -24,12 +25,8 @@ def objection_create(request, pk: int):
     evaluation = get_evaluation(request, pk)
     form = ObjectionForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    try:
+    with Outcome(request, done=_("Keberatan diajukan ke atasan pejabat penilai.")):
         services.objection_file(evaluation=evaluation, reason=reason, acting_user=request.user)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Keberatan diajukan ke atasan pejabat penilai."))
     return redirect(evaluation)
 
 
@@ -44,12 +41,8 @@ def objection_decide(request, pk: int):
     initial = {"work_rating": evaluation.work_rating, "behaviour_rating": evaluation.behaviour_rating}
     form = DecisionForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=_("Putusan keberatan disimpan dan disampaikan ke pegawai."), form=form):
             services.objection_decide(objection=evaluation.objection, acting_user=request.user, **form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Putusan keberatan disimpan dan disampaikan ke pegawai."))
             return redirect(evaluation)
     context = {"evaluation": evaluation, "plan": evaluation.plan, "objection": evaluation.objection, "form": form}
     context |= roles_context(request, evaluation.plan)

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome
 from org.access import hr_required
 
-from ..forms import PeriodForm, ReasonForm
+from ..forms.common import ReasonForm
+from ..forms.periods import PeriodForm
 from ..models import AppraisalPeriod, PeriodLog
-from ..services.periods import period_close, period_create, period_reopen
-from .common import flash_errors
+from ..services import periods as services
 
 
 def _render_list(request, form: PeriodForm | None = None, status: int = 200):
@@ -32,40 +32,33 @@ def period_list(request):
 
 @hr_required
 @require_POST
-def period_create_view(request):
+def period_create(request):
     form = PeriodForm(request.POST)
-    if not form.is_valid():
-        return _render_list(request, form, status=400)
-    try:
-        period = period_create(acting_user=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        form.add_error(None, exc)
-        return _render_list(request, form, status=400)
-    messages.success(request, _("Periode %(year)s dibuka.") % {"year": period.year})
-    return redirect("appraisal:period-list")
+    if form.is_valid():
+        with Outcome(request, form=form) as outcome:
+            period = services.period_create(acting_user=request.user, **form.cleaned_data)
+            outcome.done = _("Periode %(year)s dibuka.") % {"year": period.year}
+            return redirect("appraisal:period-list")
+    return _render_list(request, form, status=400)
 
 
 def _status_change(request, pk: int, service, done: str):
     period = get_object_or_404(AppraisalPeriod, pk=pk)
     form = ReasonForm(request.POST)
-    try:
+    with Outcome(request, done=done % {"year": period.year}):
         if not form.is_valid():
             raise ValidationError(form.errors["reason"])
         service(period=period, reason=form.cleaned_data["reason"], acting_user=request.user)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, done % {"year": period.year})
     return redirect("appraisal:period-list")
 
 
 @hr_required
 @require_POST
-def period_close_view(request, pk: int):
-    return _status_change(request, pk, period_close, _("Periode %(year)s ditutup."))
+def period_close(request, pk: int):
+    return _status_change(request, pk, services.period_close, _("Periode %(year)s ditutup."))
 
 
 @hr_required
 @require_POST
-def period_reopen_view(request, pk: int):
-    return _status_change(request, pk, period_reopen, _("Periode %(year)s dibuka kembali."))
+def period_reopen(request, pk: int):
+    return _status_change(request, pk, services.period_reopen, _("Periode %(year)s dibuka kembali."))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -10,17 +9,19 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome, flash_errors
 from core.params import int_param
 from org.access import employee_of
 
-from ..evaluation_forms import EvaluationOpenForm
-from ..forms import IndicatorForm, PlanCreateForm, ReasonForm, WorkResultForm
+from ..forms.common import ReasonForm
+from ..forms.evaluations import EvaluationOpenForm
+from ..forms.plans import IndicatorForm, PlanCreateForm, WorkResultForm
 from ..models import AppraisalPeriod, Indicator, Plan, PlanLog, WorkResult
 from ..permissions import PlanRole, plan_roles
 from ..reports import plan_report
 from ..selectors import plans_awaiting, plans_of, plans_with_content, with_progress
 from ..services import plans as services
-from .common import flash_errors, get_plan, roles_context
+from .common import get_plan, roles_context
 
 PLAN_FORM_INVALID = _("Pilih periode terbuka yang belum memiliki SKP Anda, dan pendekatannya.")
 TRANSITIONS = {
@@ -51,16 +52,11 @@ def plan_create(request):
     if me is None:
         raise PermissionDenied
     form = PlanCreateForm(request.POST, employee=me)
-    if not form.is_valid():
-        messages.error(request, PLAN_FORM_INVALID)
-        return redirect("appraisal:plan-list")
-    try:
-        plan = services.plan_create(employee=me, acting_user=request.user, **form.cleaned_data)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-        return redirect("appraisal:plan-list")
-    messages.success(request, _("SKP dibuat."))
-    return redirect(plan)
+    with Outcome(request, done=_("SKP dibuat.")):
+        if not form.is_valid():
+            raise ValidationError(PLAN_FORM_INVALID)
+        return redirect(services.plan_create(employee=me, acting_user=request.user, **form.cleaned_data))
+    return redirect("appraisal:plan-list")
 
 
 @login_required
@@ -110,12 +106,8 @@ def plan_transition(request, pk: int, action: str):
     kwargs = (
         {"reason": request.POST.get("reason", "")} if action in (PlanLog.Action.RETURN, PlanLog.Action.REVISE) else {}
     )
-    try:
+    with Outcome(request, done=done):
         service(plan=plan, acting_user=request.user, **kwargs)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, done)
     return redirect(plan)
 
 
@@ -134,12 +126,8 @@ def _work_result_form(request, plan: Plan, instance: WorkResult | None):
         return refusal
     form = WorkResultForm(request.POST or None, instance=instance, plan=plan)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=_("Rencana hasil kerja disimpan."), form=form):
             services.work_result_save(work_result=form.save(commit=False), acting_user=request.user)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Rencana hasil kerja disimpan."))
             return redirect(plan)
     return render(request, "appraisal/workresult_form.html", {"plan": plan, "form": form, "object": instance})
 
@@ -161,12 +149,8 @@ def work_result_update(request, pk: int):
 def work_result_delete(request, pk: int):
     work_result = get_object_or_404(WorkResult, pk=pk)
     work_result.plan = plan = get_plan(request, work_result.plan_id)
-    try:
+    with Outcome(request, done=_("Rencana hasil kerja dihapus.")):
         services.work_result_delete(work_result=work_result, acting_user=request.user)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Rencana hasil kerja dihapus."))
     return redirect(plan)
 
 
@@ -177,16 +161,12 @@ def _indicator_form(request, work_result: WorkResult, instance: Indicator | None
     instance = instance or Indicator(work_result=work_result)
     form = IndicatorForm(request.POST or None, instance=instance, plan=plan)
     if request.method == "POST" and form.is_valid():
-        try:
+        with Outcome(request, done=_("Indikator disimpan."), form=form):
             services.indicator_save(
                 indicator=form.save(commit=False),
                 checkpoint_targets=form.checkpoint_targets(),
                 acting_user=request.user,
             )
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, _("Indikator disimpan."))
             return redirect(plan)
     context = {"plan": plan, "work_result": work_result, "form": form, "object": instance if instance.pk else None}
     return render(request, "appraisal/indicator_form.html", context)
@@ -211,12 +191,8 @@ def indicator_update(request, pk: int):
 def indicator_delete(request, pk: int):
     indicator = get_object_or_404(Indicator.objects.select_related("work_result"), pk=pk)
     indicator.work_result.plan = plan = get_plan(request, indicator.work_result.plan_id)
-    try:
+    with Outcome(request, done=_("Indikator dihapus.")):
         services.indicator_delete(indicator=indicator, acting_user=request.user)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Indikator dihapus."))
     return redirect(plan)
 
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome
+
 from ..evidence import allowed_extensions
-from ..forms import ActivityForm, EvidenceForm, RealisationForm, SyncForm
+from ..forms.progress import ActivityForm, EvidenceForm, RealisationForm, SyncForm
 from ..models import Evidence, Indicator
 from ..permissions import PlanRole, plan_roles
 from ..services import progress as services
 from ..sources import SourceUnavailable, is_measured
-from .common import flash_errors, get_indicator, roles_context
+from .common import get_indicator, roles_context
 
 
 def _render(request, indicator: Indicator, status: int = 200, **bound):
@@ -64,12 +65,8 @@ def indicator_progress(request, pk: int):
 def _submit(request, indicator: Indicator, form_name: str, form, action, done: str):
     """Validate, call the service, and either redirect with a message or re-render with errors."""
     if form.is_valid():
-        try:
+        with Outcome(request, done=done, form=form):
             action(form.cleaned_data)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-        else:
-            messages.success(request, done)
             return redirect("appraisal:indicator-progress", pk=indicator.pk)
     return _render(request, indicator, status=400, **{form_name: form})
 
@@ -94,13 +91,10 @@ def realisation_sync(request, pk: int):
     form = SyncForm(request.POST, period=indicator.work_result.plan.period)
     checkpoint = form.cleaned_data["checkpoint"] if form.is_valid() else 0
     try:
-        services.realisation_sync(indicator=indicator, checkpoint=checkpoint, acting_user=request.user)
-    except ValidationError as exc:
-        flash_errors(request, exc)
+        with Outcome(request, done=_("Realisasi diperbarui dari sumber data.")):
+            services.realisation_sync(indicator=indicator, checkpoint=checkpoint, acting_user=request.user)
     except SourceUnavailable as exc:
         messages.warning(request, str(exc))
-    else:
-        messages.success(request, _("Realisasi diperbarui dari sumber data."))
     return redirect("appraisal:indicator-progress", pk=indicator.pk)
 
 
@@ -160,10 +154,6 @@ def evidence_download(request, pk: int):
 def evidence_delete(request, pk: int):
     evidence = _get_evidence(request, pk)
     indicator_pk = evidence.indicator_id
-    try:
+    with Outcome(request, done=_("Bukti dukung dihapus.")):
         services.evidence_delete(evidence=evidence, acting_user=request.user)
-    except ValidationError as exc:
-        flash_errors(request, exc)
-    else:
-        messages.success(request, _("Bukti dukung dihapus."))
     return redirect("appraisal:indicator-progress", pk=indicator_pk)

@@ -12,11 +12,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from .. import services
 from ..access import can_answer_complaint, can_manage_unit, survey_manager_required
-from ..forms import ComplaintFilterForm, ReplyForm
+from ..forms.complaints import ComplaintFilterForm, ReplyForm
 from ..models import Complaint
 from ..selectors import complaint_units_visible_to, complaints_visible_to
-from ..services import complaint_reply
 
 COMPLAINTS_PER_PAGE = 25
 REPLY_SAVED = _("Tanggapan disimpan dan dapat dilihat pelapor dengan nomor pengaduannya.")
@@ -61,7 +61,7 @@ def complaint_detail(request, pk: int):
 
 @survey_manager_required
 @require_POST
-def complaint_reply_view(request, pk: int):
+def complaint_reply(request, pk: int):
     complaint = _visible_complaint(request, pk)
     if not can_answer_complaint(request.user, complaint):
         raise PermissionDenied
@@ -69,7 +69,7 @@ def complaint_reply_view(request, pk: int):
     if not form.is_valid():
         context = {"complaint": complaint, "replies": complaint.replies.all(), "can_answer": True, "form": form}
         return render(request, "surveys/complaint_detail.html", context, status=400)
-    complaint_reply(
+    services.complaint_reply(
         complaint=complaint,
         body=form.cleaned_data["body"],
         resolves=form.cleaned_data["resolves"],

@@ -34,7 +34,7 @@ from ..clients import (
     rate_limit_checks,
 )
 from ..elements import ordered_elements
-from ..forms import (
+from ..forms.public import (
     HONEYPOT_FIELD,
     ComplaintForm,
     ComplaintLookupForm,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
@@ -12,19 +11,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome
 from core.params import parse_int
 from org.access import hr_required, is_hr
 from org.models import Unit
 from org.selectors import unit_subtree_ids
 
-from .. import exports
+from .. import exports, services
 from ..access import can_manage_unit, get_managed_unit, survey_manager_required
-from ..forms import PeriodForm, ReasonForm
+from ..forms.results import PeriodForm, ReasonForm
 from ..ikm import grade_bands
 from ..models import Response, Service
 from ..reports import unit_report
 from ..selectors import comparison_units, responses_in, unit_comparison
-from ..services import response_exclude, response_include, responses_exclude
 
 RESPONSES_PER_PAGE = 30
 RESPONSE_FILTERS = {
@@ -174,45 +173,47 @@ def _reviewable(request, pk: int) -> Response:
     return response
 
 
+def _back_to_list(request, unit: Unit):
+    """The response list again, with the filters the reviewer had chosen."""
+    query = QueryDict(request.POST.get("query", "")).urlencode()
+    return redirect(reverse("surveys:response-list", args=[unit.code]) + (f"?{query}" if query else ""))
+
+
 def _review(request, pk: int, service, done_message):
     response = _reviewable(request, pk)
     form = ReasonForm(request.POST)
-    if form.is_valid():
-        try:
-            service(response=response, reason=form.cleaned_data["reason"], acting_user=request.user)
-            messages.success(request, done_message)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-    else:
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    query = QueryDict(request.POST.get("query", "")).urlencode()
-    return redirect(reverse("surveys:response-list", args=[response.unit.code]) + (f"?{query}" if query else ""))
+    with Outcome(request, done=done_message):
+        if not form.is_valid():
+            raise ValidationError([error for errors in form.errors.values() for error in errors])
+        service(response=response, reason=form.cleaned_data["reason"], acting_user=request.user)
+    return _back_to_list(request, response.unit)
 
 
 @survey_manager_required
 @require_POST
-def response_exclude_view(request, pk: int):
-    return _review(request, pk, response_exclude, EXCLUDED_MESSAGE)
+def response_exclude(request, pk: int):
+    return _review(request, pk, services.response_exclude, EXCLUDED_MESSAGE)
 
 
 @survey_manager_required
 @require_POST
-def response_include_view(request, pk: int):
-    return _review(request, pk, response_include, INCLUDED_MESSAGE)
+def response_include(request, pk: int):
+    return _review(request, pk, services.response_include, INCLUDED_MESSAGE)
 
 
 @hr_required
 @require_POST
-def response_exclude_many_view(request, unit_code: str):
+def response_exclude_many(request, unit_code: str):
     """Exclude the ticked responses of a unit (a reviewed burst) with one reason."""
     unit = get_object_or_404(Unit, code=unit_code)
     form = ReasonForm(request.POST)
     ids = [number for pk in request.POST.getlist("ids") if (number := parse_int(pk)) is not None]
-    if not form.is_valid() or not ids:
-        messages.error(request, NOTHING_CHOSEN)
-    else:
+    with Outcome(request) as outcome:
+        if not form.is_valid() or not ids:
+            raise ValidationError(NOTHING_CHOSEN)
         chosen = Response.objects.filter(pk__in=ids, unit_id__in=unit_subtree_ids(unit))
-        count = responses_exclude(responses=chosen, reason=form.cleaned_data["reason"], acting_user=request.user)
-        messages.success(request, EXCLUDED_MANY % {"count": count})
-    query = QueryDict(request.POST.get("query", "")).urlencode()
-    return redirect(reverse("surveys:response-list", args=[unit.code]) + (f"?{query}" if query else ""))
+        count = services.responses_exclude(
+            responses=chosen, reason=form.cleaned_data["reason"], acting_user=request.user
+        )
+        outcome.done = EXCLUDED_MANY % {"count": count}
+    return _back_to_list(request, unit)

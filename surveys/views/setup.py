@@ -10,21 +10,14 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
+from core.outcomes import Outcome
 from org.models import Employee
 
-from .. import qr
+from .. import qr, services
 from ..access import can_manage_unit, get_managed_unit, survey_manager_required
 from ..clients import set_kiosk_cookie
-from ..forms import KioskForm, ServiceForm
+from ..forms.setup import KioskForm, ServiceForm
 from ..models import KioskDevice, Officer, Service
-from ..services import (
-    kiosk_activate,
-    kiosk_register,
-    kiosk_revoke,
-    officer_token_issue,
-    service_create,
-    service_update,
-)
 
 SERVICE_SAVED = _("Layanan disimpan.")
 OFFICER_ISSUED = _("Tautan survei petugas dibuat.")
@@ -63,67 +56,63 @@ def _setup_url(unit) -> str:
 
 @survey_manager_required
 @require_POST
-def service_create_view(request, unit_code: str):
+def service_create(request, unit_code: str):
     unit = get_managed_unit(request.user, unit_code)
     form = ServiceForm(request.POST)
     if form.is_valid():
-        try:
-            data = form.cleaned_data
-            service_create(
+        data = form.cleaned_data
+        with Outcome(request, done=SERVICE_SAVED, form=form):
+            services.service_create(
                 unit=unit,
                 name=data["name"],
                 slug=data["slug"],
                 description=data["description"],
                 acting_user=request.user,
             )
-            messages.success(request, SERVICE_SAVED)
             return redirect(_setup_url(unit))
-        except ValidationError as exc:
-            form.add_error(None, exc)
     return _setup_page(request, unit, service_form=form, status=400)
 
 
 @survey_manager_required
-def service_update_view(request, pk: int):
+def service_update(request, pk: int):
     service = get_object_or_404(Service.objects.select_related("unit"), pk=pk)
     if not can_manage_unit(request.user, service.unit):
         raise Http404
     form = ServiceForm(request.POST or None, instance=service)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            service_update(
+        with Outcome(request, done=SERVICE_SAVED, form=form):
+            services.service_update(
                 service=service,
                 name=data["name"],
                 description=data["description"],
                 is_active=data["is_active"],
                 acting_user=request.user,
             )
-            messages.success(request, SERVICE_SAVED)
             return redirect(_setup_url(service.unit))
-        except ValidationError as exc:
-            form.add_error(None, exc)
     return render(request, "surveys/service_form.html", {"form": form, "service": service, "unit": service.unit})
 
 
 @survey_manager_required
 @require_POST
-def officer_issue_view(request, unit_code: str, employee_pk: int):
+def officer_issue(request, unit_code: str, employee_pk: int):
     unit = get_managed_unit(request.user, unit_code)
     employee = get_object_or_404(Employee, pk=employee_pk, unit=unit)
-    officer_token_issue(employee=employee, acting_user=request.user, renew=request.POST.get("renew") == "1")
-    messages.success(request, OFFICER_ISSUED)
+    with Outcome(request, done=OFFICER_ISSUED):
+        services.officer_token_issue(
+            employee=employee, acting_user=request.user, renew=request.POST.get("renew") == "1"
+        )
     return redirect(_setup_url(unit) + "#petugas")
 
 
 @survey_manager_required
 @require_POST
-def kiosk_create_view(request, unit_code: str):
+def kiosk_create(request, unit_code: str):
     unit = get_managed_unit(request.user, unit_code)
     form = KioskForm(request.POST, unit=unit)
     if not form.is_valid():
         return _setup_page(request, unit, kiosk_form=form, status=400)
-    kiosk_register(
+    services.kiosk_register(
         unit=unit, name=form.cleaned_data["name"], service=form.cleaned_data["service"], acting_user=request.user
     )
     messages.success(request, KIOSK_REGISTERED)
@@ -132,12 +121,12 @@ def kiosk_create_view(request, unit_code: str):
 
 @survey_manager_required
 @require_POST
-def kiosk_revoke_view(request, pk: int):
+def kiosk_revoke(request, pk: int):
     kiosk = get_object_or_404(KioskDevice.objects.select_related("unit"), pk=pk)
     if not can_manage_unit(request.user, kiosk.unit):
         raise Http404
-    kiosk_revoke(kiosk=kiosk, acting_user=request.user)
-    messages.success(request, KIOSK_REVOKED)
+    with Outcome(request, done=KIOSK_REVOKED):
+        services.kiosk_revoke(kiosk=kiosk, acting_user=request.user)
     return redirect(_setup_url(kiosk.unit) + "#kios")
 
 
@@ -156,13 +145,13 @@ def kiosk_qr(request, pk: int):
     return response
 
 
-def kiosk_activate_view(request, secret: str):
+def kiosk_activate(request, secret: str):
     """Opened on the tablet itself (no login needed): the secret link binds the kiosk cookie once."""
     kiosk = get_object_or_404(KioskDevice.objects.select_related("unit", "service"), secret=secret)
     error = None
     if request.method == "POST":
         try:
-            kiosk = kiosk_activate(kiosk=kiosk)
+            kiosk = services.kiosk_activate(kiosk=kiosk)
         except ValidationError as exc:
             error = " ".join(exc.messages)
         else:

@@ -1,17 +1,16 @@
-"""Fixtures for the appraisal tests: a quarterly period, a plan of ``employee`` in each state."""
+"""Fixtures for the appraisal tests: a quarterly period, a plan of ``employee`` in each state.
+
+They run at the suite's fixed instant (``tests/clock.py``): 15 May of ``YEAR``, checkpoint 2 of 4.
+"""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 import pytest
-import time_machine
 from django.utils import timezone
 
 from appraisal.models import Plan
 
 from .factories import (
-    YEAR,
     IndicatorFactory,
     PeriodFactory,
     PlanFactory,
@@ -19,13 +18,6 @@ from .factories import (
     open_evaluation,
     rating_input,
 )
-
-
-@pytest.fixture(autouse=True)
-def _in_the_second_quarter():
-    """Every appraisal test runs on 15 May of the period year: checkpoint 2 of 4."""
-    with time_machine.travel(datetime(YEAR, 5, 15, 3, 0, tzinfo=UTC), tick=False):
-        yield
 
 
 @pytest.fixture(autouse=True)

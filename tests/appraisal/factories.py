@@ -8,9 +8,10 @@ from decimal import Decimal
 import factory
 
 from appraisal.models import AppraisalPeriod, Indicator, Plan, Realisation, WorkResult
+from tests.clock import FROZEN_AT
 from tests.factories import EmployeeFactory
 
-YEAR = 2026
+YEAR = FROZEN_AT.year
 
 
 class PeriodFactory(factory.django.DjangoModelFactory):

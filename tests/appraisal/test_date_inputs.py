@@ -8,9 +8,9 @@ from datetime import date
 from django.urls import reverse
 from django.utils import translation
 
-from appraisal.forms import ActivityForm
+from appraisal.forms.progress import ActivityForm
 from appraisal.models import CoreValue
-from surveys.forms import PeriodForm
+from surveys.forms.results import PeriodForm
 
 from .factories import YEAR
 

@@ -8,7 +8,7 @@ from collections import Counter
 from appraisal.demo.plans import seed_appraisal
 from appraisal.models import AppraisalPeriod, IndicatorTemplate, Plan, Realisation, WorkResult
 from appraisal.selectors import monitoring_rows
-from org.demo import seed_organisation
+from org.demo.organisation import seed_organisation
 from org.models import Employee
 
 
@@ -73,6 +73,8 @@ def test_each_app_declares_its_seeders_and_scoring_runs_last():
     assert app_seeders() == [
         "appraisal.demo.plans.seed_appraisal",
         "appraisal.demo.evaluations.seed_evaluations",
-        "surveys.demo.seed_surveys",
+        "surveys.demo.activity.seed_surveys",
+        "training.demo.catalogue.seed_catalogue",
+        "training.demo.profiles.seed_profiles",
         "scoring.demo.seed_scores",
     ]

@@ -6,10 +6,6 @@ date must arrive pre-filled (issue point 13). Screenshots land in ``tests/artifa
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import pytest
-import time_machine
 from playwright.sync_api import expect
 
 from tests.test_browser import _log_in, _shot, browser_context_args, sized_page  # noqa: F401 (fixtures)
@@ -17,13 +13,6 @@ from tests.test_browser import _log_in, _shot, browser_context_args, sized_page 
 from .factories import YEAR
 
 PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-
-
-@pytest.fixture(autouse=True)
-def _in_the_second_quarter():
-    """15 May as in every appraisal test, but with a running clock: the browser waits on real time."""
-    with time_machine.travel(datetime(YEAR, 5, 15, 3, 0, tzinfo=UTC), tick=True):
-        yield
 
 
 def test_an_employee_reports_a_realisation_an_activity_and_evidence(live_server, sized_page, indicator):  # noqa: F811

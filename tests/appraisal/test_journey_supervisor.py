@@ -6,10 +6,6 @@ Screenshots land in ``tests/artifacts/`` (git-ignored) at desktop and phone size
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
-import pytest
-import time_machine
 from playwright.sync_api import Page, expect
 
 from appraisal.models import DevelopmentAction, Evaluation, Plan
@@ -21,13 +17,6 @@ from .factories import YEAR, open_evaluation
 
 STRENGTHS = "Teliti dan selalu tepat waktu"
 IMPROVEMENTS = "Dokumentasi kegiatan perlu lebih lengkap"
-
-
-@pytest.fixture(autouse=True)
-def _in_the_second_quarter():
-    """15 May as in every appraisal test, but with a running clock: the browser waits on real time."""
-    with time_machine.travel(datetime(YEAR, 5, 15, 3, 0, tzinfo=UTC), tick=True):
-        yield
 
 
 def _approve_from_home(page: Page, base_url: str, plan: Plan, size: str) -> None:

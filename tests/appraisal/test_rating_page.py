@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from appraisal.evaluation_forms import ALL_INVITED, NO_COLLEAGUE
+from appraisal.forms.feedback import ALL_INVITED, NO_COLLEAGUE
 from appraisal.models import DevelopmentAction, PeerRequest
 from appraisal.services.evaluations import evaluation_start
 from org.models import Employee

@@ -8,10 +8,8 @@ publish. Each request runs with its on-commit callbacks executed, as a real comm
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC, datetime
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from appraisal.models import Evaluation, Objection, Plan
@@ -20,19 +18,13 @@ from org.models import ScoreMark
 from scoring.models import ScoreRun
 from surveys.models import Response
 from tests.appraisal.conftest import set_status
-from tests.appraisal.factories import YEAR, IndicatorFactory, PeriodFactory, PlanFactory, WorkResultFactory
+from tests.appraisal.factories import IndicatorFactory, PeriodFactory, PlanFactory, WorkResultFactory
 from tests.surveys.conftest import form_url, submit
 
 EMAIL = "notifications.tasks.notification_email_send"
 RECOMPUTE = "scoring.tasks.score_run_execute"
 SCORE_CHANGES = {"appraisal:evaluation-approve", "appraisal:objection-decide"}
 PASSWORD = "rahasia-123"  # the factories' password
-
-
-@pytest.fixture(autouse=True)
-def _in_the_second_quarter():
-    with time_machine.travel(datetime(YEAR, 5, 15, 3, 0, tzinfo=UTC), tick=False):
-        yield
 
 
 @pytest.fixture

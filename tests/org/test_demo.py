@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from org.access import is_hr, is_supervisor
-from org.demo import DEMO_PASSWORD, demo_logins, logins_table, seed_organisation
+from org.demo.organisation import DEMO_PASSWORD, demo_logins, logins_table, seed_organisation
 from org.models import Employee, Position, Unit, User
 
 MANAGERIAL_RANKS = {

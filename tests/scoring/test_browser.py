@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import datetime, time
+
 import pytest
+import time_machine
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from scoring.models import ScoreRun
+from tests.scoring.conftest import TODAY
 from tests.test_browser import VIEWPORTS, _log_in, _shot
+
+
+@pytest.fixture(autouse=True)
+def _in_the_fourth_quarter():
+    """The worked example is scored at checkpoint 4, so the run must happen once it has begun."""
+    with time_machine.travel(timezone.make_aware(datetime.combine(TODAY, time(10))), tick=True):
+        yield
 
 
 @pytest.mark.django_db(transaction=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from io import StringIO
 
-from surveys.demo import seed_surveys
+from surveys.demo.activity import seed_surveys
 from surveys.models import Complaint, Response, Service
 from tests.factories import UnitFactory
 

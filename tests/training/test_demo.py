@@ -9,7 +9,7 @@ from django.db import transaction
 from django.db.models import Sum
 from django.utils import timezone
 
-from org.demo import seed_organisation
+from org.demo.organisation import seed_organisation
 from org.models import Employee
 from tests.surveys.factories import ServiceFactory
 from training.demo.catalogue import seed_catalogue

@@ -11,8 +11,8 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from org.demo import DemoSummary, Tally, logins_table, seed_organisation
-from org.demo_data import REGENCY_NAME
+from org.demo.data import REGENCY_NAME
+from org.demo.organisation import DemoSummary, Tally, logins_table, seed_organisation
 
 EMPLOYEES_NEGATIVE = gettext_lazy("--employees harus 0 atau lebih.")
 NOT_ALLOWED = gettext_lazy(

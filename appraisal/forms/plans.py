@@ -1,38 +1,19 @@
-"""Forms validate and normalise input only; rules live in the services."""
+"""Forms of the SKP pages: a new plan, its work results (RHK) and indicators (IKI) with targets."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from django import forms
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import DateInput
 from org.models import Employee
 
-from .achievement import Target
-from .evidence import allowed_extensions
-from .models import AppraisalPeriod, Indicator, Plan, WorkResult
+from ..achievement import Target
+from ..models import AppraisalPeriod, Indicator, Plan, WorkResult
 
 RANGE_NEEDS_BOTH = _("Isi batas bawah dan batas atas untuk target rentang.")
 SINGLE_NEEDS_VALUE = _("Isi nilai target.")
-
-
-class PeriodForm(forms.ModelForm):
-    class Meta:
-        model = AppraisalPeriod
-        fields = ["year", "checkpoint_type"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        latest = AppraisalPeriod.objects.order_by("-year").values_list("year", flat=True).first()
-        self.fields["year"].initial = latest + 1 if latest else timezone.localdate().year
-        self.fields["checkpoint_type"].initial = AppraisalPeriod.CheckpointType.TRIWULANAN
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Alasan"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
 
 
 class PlanCreateForm(forms.Form):
@@ -135,40 +116,3 @@ class IndicatorForm(TargetFormMixin, forms.ModelForm):
         """Per-checkpoint targets as typed; an empty field removes a target set before."""
         values = {c.number: self.cleaned_data.get(self.checkpoint_field(c.number)) for c in self.checkpoints}
         return {number: Target(value=value) if value is not None else None for number, value in values.items()}
-
-
-class SyncForm(forms.Form):
-    """A checkpoint of the period; checkpoints in ``locked`` (already rated) are not offered."""
-
-    checkpoint = forms.TypedChoiceField(label=_("Titik pantau"), coerce=int)
-
-    def __init__(self, *args, period: AppraisalPeriod, locked: set[int] | frozenset[int] = frozenset(), **kwargs):
-        super().__init__(*args, **kwargs)
-        checkpoints = [c for c in period.checkpoints() if c.number not in locked]
-        self.fields["checkpoint"].choices = [(c.number, c.label) for c in checkpoints]
-
-
-class RealisationForm(SyncForm):
-    value = forms.DecimalField(label=_("Realisasi s.d. titik pantau"), min_value=0, max_digits=14, decimal_places=4)
-    note = forms.CharField(label=_("Keterangan"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-
-
-class ActivityForm(forms.Form):
-    date = forms.DateField(label=_("Tanggal"), widget=DateInput())
-    description = forms.CharField(label=_("Kegiatan"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000)
-
-    def __init__(self, *args, **kwargs):
-        # Its own ids: the evidence form on the same page also has a ``description``, and a label
-        # pointing at the wrong field leaves this one unnamed for screen readers (and browser tests).
-        kwargs.setdefault("auto_id", "activity_%s")
-        super().__init__(*args, **kwargs)
-
-
-class EvidenceForm(forms.Form):
-    file = forms.FileField(label=_("Berkas bukti dukung"))
-    description = forms.CharField(label=_("Keterangan"), required=False, max_length=200)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        accept = ",".join(f".{ext}" for ext in allowed_extensions())
-        self.fields["file"].widget.attrs["accept"] = accept

@@ -17,9 +17,9 @@ from django.utils.text import slugify
 from org.access import hr_users, responsible_head
 from org.models import Unit
 
-from .clients import keyed_hash
-from .elements import ELEMENT_CODES
-from .models import Complaint, ComplaintReply, Officer, QrScanDay, Response, Service
+from ..clients import keyed_hash
+from ..elements import ELEMENT_CODES
+from ..models import Complaint, ComplaintReply, Officer, QrScanDay, Response, Service
 
 DEMO_NONCE = "demo-"
 DEMO_REFERENCE = "contoh"

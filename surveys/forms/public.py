@@ -1,4 +1,4 @@
-"""Forms: the public questionnaire (in steps), complaints, and the staff pages' inputs.
+"""Forms of the public pages: the questionnaire (in steps), a complaint, and looking one up.
 
 Forms validate and normalise only; the rules live in ``services``.
 """
@@ -9,46 +9,28 @@ import re
 
 from django import forms
 from django.core.validators import EmailValidator
-from django.db.models import QuerySet
-from django.utils import timezone
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from core.widgets import DateInput
-from org.models import Employee, Unit
+from org.models import Employee
 
-from . import periods
-from .elements import ordered_elements
-from .models import (
-    AGE_MAX,
-    AGE_MIN,
-    COMPLAINT_MAX_LENGTH,
-    OVERDUE,
-    SUGGESTION_MAX_LENGTH,
-    Complaint,
-    KioskDevice,
-    Response,
-    Service,
-)
+from ..elements import ordered_elements
+from ..models import AGE_MAX, AGE_MIN, COMPLAINT_MAX_LENGTH, SUGGESTION_MAX_LENGTH, Complaint, Response
+from .common import CHOICE_INVALID, TOO_LONG
 
 ELEMENT_REQUIRED = _("Silakan pilih salah satu jawaban untuk pertanyaan ini.")
 ANSWER_OUT_OF_RANGE = _("Jawaban tidak dikenal: pilih salah satu dari empat pilihan.")
-CHOICE_INVALID = _("Pilihan tidak dikenal; pilih dari daftar atau kosongkan.")
 AGE_RANGE = _("Isi usia dalam tahun, antara 15 dan 100, atau kosongkan.")
 HONEYPOT_FILLED = _("Pengiriman ditolak. Jika Anda bukan program otomatis, muat ulang halaman dan coba lagi.")
-TOO_LONG = _("Terlalu panjang: paling banyak %(limit_value)d karakter (sekarang %(show_value)d).")
 CONSENT_REQUIRED = _("Centang persetujuan jika Anda ingin meninggalkan nama atau kontak, atau kosongkan keduanya.")
 CONTACT_INVALID = _("Isi nomor telepon (8–15 angka) atau alamat e-mail yang benar.")
 BODY_TOO_SHORT = _("Tuliskan pengaduan atau saran Anda (paling sedikit %(limit_value)d karakter).")
-SLUG_RESERVED = _("Kode URL ini dipakai oleh sistem; pilih yang lain.")
-PERIOD_ORDER = _("Tanggal akhir tidak boleh sebelum tanggal awal.")
 REFERENCE_REQUIRED = _("Ketik nomor pengaduan Anda.")
 REFERENCE_MALFORMED = _(
     "Nomor pengaduan hanya berisi huruf dan angka, seperti yang tertulis di halaman tanda terima. "
     "Periksa kembali ketikan Anda."
 )
+
 QUESTIONS_PER_STEP = 3
-RESERVED_SLUGS = {"terima-kasih", "aduan", "lacak", "qr", "poster"}
 PHONE_PATTERN = re.compile(r"^\+?[0-9][0-9 \-]{6,18}[0-9]$")
 COMPLAINT_MIN_LENGTH = 10
 REFERENCE_PATTERN = re.compile(r"[a-z0-9]{4,16}")  # what the model's reference field may hold
@@ -203,112 +185,3 @@ def normalise_reference(typed: str) -> str | None:
     """The stored form of a typed complaint number (lower case, no spaces or dashes), or None if it cannot be one."""
     reference = re.sub(r"[\s\-]", "", typed).lower()
     return reference if REFERENCE_PATTERN.fullmatch(reference) else None
-
-
-class ComplaintFilterForm(forms.Form):
-    """The staff complaint list's filters: a unit (with its sub-units) and a state, "overdue" included."""
-
-    unit = forms.ModelChoiceField(
-        label=_("Unit"),
-        queryset=Unit.objects.none(),
-        required=False,
-        empty_label=_("Semua unit"),
-        error_messages={"invalid_choice": CHOICE_INVALID},
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-    )
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("", _("Semua")), *Complaint.Status.choices, (OVERDUE, _("Terlambat ditanggapi"))],
-        error_messages={"invalid_choice": CHOICE_INVALID},
-        widget=forms.Select(attrs={"class": "form-select form-select-sm"}),
-    )
-
-    def __init__(self, *args, units: QuerySet[Unit], **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = units
-
-
-class ServiceForm(forms.ModelForm):
-    class Meta:
-        model = Service
-        fields = ["name", "slug", "description", "is_active"]
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["slug"].required = False
-        self.fields["slug"].help_text = _("Muncul di tautan dan kode QR; kosongkan agar dibuat dari nama.")
-        if self.instance.pk:
-            self.fields["slug"].disabled = True
-            self.fields["slug"].help_text = _("Tidak dapat diubah: kode QR yang sudah dicetak memakainya.")
-
-    def clean_slug(self) -> str:
-        slug = self.cleaned_data.get("slug") or slugify(self.cleaned_data.get("name", ""))[:60]
-        if slug in RESERVED_SLUGS:
-            raise forms.ValidationError(SLUG_RESERVED, code="reserved")
-        return slug
-
-
-class KioskForm(forms.ModelForm):
-    class Meta:
-        model = KioskDevice
-        fields = ["name", "service"]
-
-    def __init__(self, *args, unit, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.fields["service"].queryset = Service.objects.filter(unit=unit, is_active=True)
-        self.fields["service"].required = False
-        self.fields["service"].empty_label = _("Semua layanan")
-
-
-class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Alasan"), max_length=300, error_messages={"max_length": TOO_LONG})
-
-
-class ReplyForm(forms.Form):
-    body = forms.CharField(
-        label=_("Tanggapan"),
-        max_length=COMPLAINT_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"max_length": TOO_LONG},
-    )
-    resolves = forms.BooleanField(label=_("Pengaduan selesai ditangani"), required=False)
-
-
-QUARTERS = [("", _("Setahun penuh")), ("1", _("Triwulan I")), ("2", _("Triwulan II"))]
-QUARTERS += [("3", _("Triwulan III")), ("4", _("Triwulan IV"))]
-SCOPES = [("subtree", _("Unit dan sub-unit")), ("unit", _("Unit ini saja"))]
-
-
-class PeriodForm(forms.Form):
-    """The results' period: a year, a quarter of it, or an explicit date range (which wins)."""
-
-    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100, required=False)
-    quarter = forms.ChoiceField(label=_("Triwulan"), choices=QUARTERS, required=False)
-    start = forms.DateField(label=_("Dari tanggal"), required=False, widget=DateInput())
-    end = forms.DateField(label=_("Sampai tanggal"), required=False, widget=DateInput())
-    scope = forms.ChoiceField(label=_("Cakupan"), choices=SCOPES, required=False)
-    population = forms.IntegerField(
-        label=_("Pengguna layanan (N)"),
-        min_value=1,
-        required=False,
-        help_text=_("Untuk sampel minimum Krejcie & Morgan; kosong: populasi besar."),
-    )
-
-    def clean(self) -> dict:
-        cleaned = super().clean()
-        if cleaned.get("start") and cleaned.get("end") and cleaned["end"] < cleaned["start"]:
-            self.add_error("end", PERIOD_ORDER)
-        return cleaned
-
-    def period(self) -> periods.Period:
-        data = self.cleaned_data if self.is_valid() else {}
-        year = data.get("year") or timezone.localdate().year
-        chosen = periods.quarter(year, int(data["quarter"])) if data.get("quarter") else periods.whole_year(year)
-        return periods.Period(data.get("start") or chosen.start, data.get("end") or chosen.end)
-
-    def include_subunits(self) -> bool:
-        return not (self.is_valid() and self.cleaned_data.get("scope") == "unit")
-
-    def population_size(self) -> int | None:
-        return self.cleaned_data.get("population") if self.is_valid() else None

@@ -19,8 +19,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.translation import gettext
 
-from .access import HR_GROUP
-from .demo_data import (
+from ..access import HR_GROUP
+from ..models import DemoAccount, Employee, Position, Unit, User
+from ..nip import build_nip
+from .data import (
     BIRTH_YEARS,
     FEMALE_ONLY,
     FIRST_NAMES,
@@ -33,8 +35,6 @@ from .demo_data import (
     Staff,
     UnitSpec,
 )
-from .models import DemoAccount, Employee, Position, Unit, User
-from .nip import build_nip
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator

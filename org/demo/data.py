@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import Employee, Position, Unit
+from ..models import Employee, Position, Unit
 
 L = Position.Level
 R = Employee.Rank

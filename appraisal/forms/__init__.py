@@ -1,0 +1,1 @@
+"""Forms validate and normalise input only; rules live in the services. One module per view module."""

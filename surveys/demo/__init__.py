@@ -1,0 +1,1 @@
+"""Demo seeders of the surveys app (docs/demo-data.md), kept apart from its rules."""
