@@ -21,7 +21,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
 from .models import Employee, User
-from .selectors import reports_of
+from .selectors import reports_of, unit_subtree_ids
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -123,6 +123,17 @@ def heads(user: User, unit: Unit | None) -> bool:
     return unit is not None and mine is not None and mine.pk == unit.pk
 
 
+def unit_scope(user: User) -> set[int] | None:
+    """Units whose figures the user may read as a whole: every unit for HR (``None``), a unit head's
+    unit with all its sub-units, else none (an empty set). Memoised on the user for the request."""
+    if is_hr(user):
+        return None
+    if not hasattr(user, "_kinerja_unit_scope"):
+        unit = headed_unit(user)
+        user._kinerja_unit_scope = set(unit_subtree_ids(unit)) if unit else set()
+    return user._kinerja_unit_scope
+
+
 # --- Guards for views -----------------------------------------------------------------------------
 
 
@@ -133,6 +144,19 @@ def hr_required(view: Callable) -> Callable:
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not is_hr(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def unit_scope_required(view: Callable) -> Callable:
+    """Login first; logged-in users who are neither HR nor a unit head get 403 (``unit_scope``)."""
+
+    @login_required
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if unit_scope(request.user) == set():
             raise PermissionDenied
         return view(request, *args, **kwargs)
 

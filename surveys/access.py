@@ -15,9 +15,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from org.access import employee_of, headed_unit, is_hr, responsible_head
+from org.access import employee_of, responsible_head, unit_scope
 from org.models import Unit
-from org.selectors import unit_subtree_ids
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,13 +27,8 @@ if TYPE_CHECKING:
 
 
 def managed_unit_ids(user: User) -> set[int] | None:
-    """Ids of the units whose surveys the user manages; ``None`` means all (HR). Memoised per request."""
-    if is_hr(user):
-        return None
-    if not hasattr(user, "_kinerja_survey_units"):
-        unit = headed_unit(user)
-        user._kinerja_survey_units = set(unit_subtree_ids(unit)) if unit else set()
-    return user._kinerja_survey_units
+    """Ids of the units whose surveys the user manages; ``None`` means all (HR): ``org.access.unit_scope``."""
+    return unit_scope(user)
 
 
 def can_manage_surveys(user: User) -> bool:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from core.workflow import REASON_REQUIRED
 from notifications.models import Notification
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
-from training.forms_development import NOT_FINISHED
+from training.forms.development import NOT_FINISHED
 from training.models import DevelopmentRecord, Recommendation
 
 from .development_factories import PDF, RecommendationFactory, private_media, submitted_record  # noqa: F401 (fixture)

@@ -6,13 +6,17 @@ else who is logged in gets 403; the dry-run and confirmation pages of an import 
 The development pages: an employee's page is theirs, their supervisor's (both levels) and HR's; anyone
 else gets 404. The decisions are the supervisors' and HR's: the employee, who may see the row, gets 403.
 A decision's row is made afresh for every request, so one role's decision does not spoil the next.
+The AKPK page and its files
+are HR's and a unit head's (``org.access.unit_scope``): the ``head`` persona is made the head of the
+personas' unit, and a period exists; a head asking for another unit gets 404 (tests/training/test_akpk.py).
 """
 
 from __future__ import annotations
 
+from tests.appraisal.factories import PeriodFactory
 from tests.training.development_factories import RecommendationFactory, submitted_record
 from tests.training.factories import ProgrammeFactory
-from tests.url_access import EMPLOYEE_CHAIN, HEAD, HR_ROLES, LOGGED_IN, OUTSIDER, SUPERVISOR, Access
+from tests.url_access import EMPLOYEE_CHAIN, HEAD, HR_ROLES, LOGGED_IN, OUTSIDER, SUPERVISOR, Access, Personas
 
 REVIEWERS = HR_ROLES | {SUPERVISOR, HEAD}
 SEE_EMPLOYEE = EMPLOYEE_CHAIN | HR_ROLES
@@ -39,10 +43,25 @@ def _decision(kwargs, methods=("get",)) -> Access:
     return Access(allowed=REVIEWERS, kwargs=kwargs, methods=methods, outsiders={OUTSIDER})
 
 
+def _akpk(personas: Personas) -> dict:
+    """A period to analyse, and ``head`` heading the personas' unit (idempotent: every request calls it)."""
+    PeriodFactory()
+    position = personas.head.position
+    if not position.is_unit_head:
+        position.is_unit_head = True
+        position.save(update_fields=["is_unit_head"])
+    return {}
+
+
+AKPK = Access(allowed=HR_ROLES | {HEAD}, kwargs=_akpk)
+
 URL_ACCESS = {
     "training:competency-list": Access(allowed=HR_ROLES),
     "training:standard-list": Access(allowed=HR_ROLES),
     "training:standard-export": Access(allowed=HR_ROLES),
+    "training:akpk": AKPK,
+    "training:akpk-export": AKPK,
+    "training:akpk-summary": AKPK,
     "training:import-upload": Access(allowed=HR_ROLES),
     "training:import-template": Access(allowed=HR_ROLES, kwargs=lambda personas: {"kind": "standar"}),
     "training:programme-list": Access(allowed=HR_ROLES),

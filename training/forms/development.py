@@ -12,7 +12,7 @@ from core.widgets import DateInput
 from core.workflow import REASON_REQUIRED
 from org.models import Unit
 
-from .models import Competency, DevelopmentForm, DevelopmentRecord, DevelopmentRecordCompetency, Programme
+from ..models import Competency, DevelopmentForm, DevelopmentRecord, DevelopmentRecordCompetency, Programme
 
 NOT_FINISHED = _("Catat kegiatan yang sudah selesai: tanggal selesai tidak boleh setelah hari ini.")
 OUTCOME_TWICE = _("Setiap kompetensi cukup disebut sekali.")

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from core.widgets import DateInput
 from org.forms import ImportUploadForm
 
-from .imports.columns import COMPETENCIES, STANDARDS
-from .models import Batch, DevelopmentForm, Programme, ProgrammeCompetency
+from ..imports.columns import COMPETENCIES, STANDARDS
+from ..models import Batch, DevelopmentForm, Programme, ProgrammeCompetency
 
 IMPORT_LAYOUTS = (COMPETENCIES, STANDARDS)
 DUPLICATE_TARGET = _("Setiap kompetensi cukup disebut sekali.")

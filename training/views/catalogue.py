@@ -18,12 +18,18 @@ from org.access import hr_required
 from org.exporting import export_workbook, template_workbook
 from org.views import import_upload_page
 
-from . import selectors
-from .filters import CompetencyFilter, ProgrammeFilter, StandardFilter
-from .forms import IMPORT_LAYOUTS, ProgrammeBatchFormSet, ProgrammeForm, ProgrammeTargetFormSet, TrainingImportForm
-from .imports.columns import STANDARDS
-from .models import Programme
-from .services import programme_save
+from .. import selectors
+from ..filters import CompetencyFilter, ProgrammeFilter, StandardFilter
+from ..forms.catalogue import (
+    IMPORT_LAYOUTS,
+    ProgrammeBatchFormSet,
+    ProgrammeForm,
+    ProgrammeTargetFormSet,
+    TrainingImportForm,
+)
+from ..imports.columns import STANDARDS
+from ..models import Programme
+from ..services import programme_save
 
 PER_PAGE = 25
 PROGRAMME_SAVED = _("Program %(code)s disimpan.")

@@ -24,8 +24,8 @@ from org.access import can_view_employee, employee_of, hr_required, is_superviso
 from org.models import Employee
 from org.selectors import reports_of, unit_subtree_ids
 
-from . import decisions, development
-from .forms_development import (
+from .. import decisions, development
+from ..forms.development import (
     DevelopmentRecordForm,
     OptionalReasonForm,
     ReasonForm,
@@ -33,8 +33,8 @@ from .forms_development import (
     ReplaceForm,
     ShortfallFilterForm,
 )
-from .models import DevelopmentRecord, DevelopmentRecordLog, Recommendation, RecommendationLog
-from .workflows import RECOMMENDATION_WORKFLOW, RECORD_WORKFLOW
+from ..models import DevelopmentRecord, DevelopmentRecordLog, Recommendation, RecommendationLog
+from ..workflows import RECOMMENDATION_WORKFLOW, RECORD_WORKFLOW
 
 PER_PAGE = 25
 RECORD_SAVED = _("Kegiatan dicatat dan menunggu verifikasi atasan.")

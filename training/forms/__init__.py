@@ -1,0 +1,1 @@
+"""Training forms, arranged like the views."""
