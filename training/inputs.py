@@ -35,7 +35,7 @@ CITIZEN_ELEMENTS = tuple(rules.NRR_REASONS)
 @dataclass(frozen=True)
 class PeriodInputs:
     employees: list[rules.EmployeeInputs]
-    programmes: list[rules.Programme]
+    programmes: rules.Catalogue
     competencies: dict[str, rules.Competency]  # by code, for rule 3's M.05 and M.03
     placement: dict[int, tuple[int, int]]  # employee → (unit, position), for the AKPK tallies
 
@@ -72,7 +72,7 @@ def period_inputs(period: AppraisalPeriod, *, year_by: rules.YearBy) -> PeriodIn
         for pk, unit, position in staff
     ]
     placement = {pk: (unit, position) for pk, unit, position in staff}
-    return PeriodInputs(employees, programmes(), by_code, placement)
+    return PeriodInputs(employees, rules.Catalogue(programmes()), by_code, placement)
 
 
 def _counted_evaluations(period: AppraisalPeriod) -> dict[int, tuple[int, str]]:

@@ -21,7 +21,7 @@ Where §7.3 is silent, these are our choices (docs/training-recommendations.md r
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -365,13 +365,45 @@ def rank_key(*, priority: int, covered: int, programme: Programme, jp_so_far: De
     return (-priority, -covered, misses, programme.jp, programme.code)
 
 
+class Catalogue:
+    """The programmes indexed by what they address, built once for a whole period, so that ranking an
+    employee's programmes looks only at those addressing one of their needs, not at every programme."""
+
+    def __init__(self, programmes: Iterable[Programme]) -> None:
+        self.programmes = tuple(programmes)
+        self._by_code: dict[str, list[Programme]] = defaultdict(list)
+        for programme in self.programmes:
+            for code in programme.competency_codes:
+                self._by_code[code].append(programme)
+        self._coaching = [programme for programme in self.programmes if programme.coaching_mentoring]
+
+    def __iter__(self) -> Iterator[Programme]:
+        return iter(self.programmes)
+
+    def addressing(self, needs: Iterable[Need]) -> list[Programme]:
+        """Each programme that addresses at least one of ``needs`` (``addresses``), once."""
+        found: dict[int, Programme] = {}
+        for need in needs:
+            if need.rule == Rule.RESULTS:
+                candidates = self._coaching
+            elif need.competency is not None:
+                candidates = self._by_code.get(need.competency.code, ())
+            else:
+                continue
+            found.update((id(programme), programme) for programme in candidates)
+        return list(found.values())
+
+
 def recommend(
     needs: Iterable[Need], programmes: Iterable[Programme], *, jp_so_far: Decimal, policy: Policy
 ) -> list[Recommendation]:
-    """Programmes ranked by §7.3 (none that addresses no need), then the rule-5 actions (priority 2)."""
+    """Programmes ranked by §7.3 (none that addresses no need), then the rule-5 actions (priority 2).
+
+    ``programmes`` is best a ``Catalogue`` built once for many employees."""
     needs = list(needs)
+    catalogue = programmes if isinstance(programmes, Catalogue) else Catalogue(programmes)
     scored = []
-    for programme in programmes:
+    for programme in catalogue.addressing(needs):
         covered = tuple(need for need in needs if addresses(programme, need))
         if covered:
             priority = sum(need.priority for need in covered)
