@@ -29,8 +29,9 @@ from tests.test_browser import VIEWPORTS, _log_in, _shot, browser_context_args  
 from training import tasks
 from training.models import Competency, Recommendation
 
-from .development_factories import PDF, private_media  # noqa: F401 (fixture)
+from .development_factories import private_media  # noqa: F401 (fixture)
 from .factories import AssessmentFactory, PositionStandardFactory, ProgrammeCompetencyFactory, ProgrammeFactory, form
+from .journey import open_as, record_activity
 
 pytestmark = pytest.mark.usefixtures("private_media")
 
@@ -107,50 +108,35 @@ def test_a_value_rated_below_expectation_ends_in_verified_jp(live_server, page, 
     _compute(evaluation)
     recommendation = Recommendation.objects.get(employee=employee)
 
-    page.context.clear_cookies()
-    _log_in(page, live_server.url, "pegawai")
-    page.goto(f"{live_server.url}/pelatihan/saya/")
+    open_as(page, live_server.url, "pegawai", "/pelatihan/saya/")
     item = page.get_by_test_id(f"recommendation-{recommendation.pk}")
     expect(item).to_contain_text("Kerja Sama Tim")
     expect(item).to_contain_text(REASON)
     expect(page.get_by_test_id("jp-bar")).to_have_attribute("data-jp", "0")
     _development_shots(page, "training-journey-recommended")
 
-    page.context.clear_cookies()
-    _log_in(page, live_server.url, "atasan")
-    page.goto(f"{live_server.url}/pelatihan/tim/")
+    open_as(page, live_server.url, "atasan", "/pelatihan/tim/")
     member = page.get_by_test_id(f"member-{employee.pk}")
     expect(member).to_contain_text(REASON)
     member.get_by_test_id(f"accept-{recommendation.pk}").click()
     expect(page.get_by_text("Rekomendasi diterima.")).to_be_visible()
 
-    page.context.clear_cookies()
-    _log_in(page, live_server.url, "pegawai")
-    page.goto(f"{live_server.url}/pelatihan/saya/")
+    open_as(page, live_server.url, "pegawai", "/pelatihan/saya/")
     expect(page.get_by_test_id(f"recommendation-{recommendation.pk}")).to_contain_text("Diterima")
-    record = page.get_by_test_id("record-form")
-    record.locator("[name=programme]").select_option(label="KT Kerja Sama Tim")
-    record.locator("[name=form]").select_option(index=1)
-    record.locator("[name=title]").fill("Kerja Sama Tim angkatan I")
-    record.locator("[name=organiser]").fill("BPSDM Provinsi")
-    record.locator("[name=starts_on]").fill("2026-05-04")
-    record.locator("[name=ends_on]").fill("2026-05-06")
-    record.locator("[name=jp]").fill("24")
-    record.locator("[name=certificate]").set_input_files(
-        {"name": "sertifikat.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    record_activity(
+        page,
+        programme="KT Kerja Sama Tim",
+        title="Kerja Sama Tim angkatan I",
+        starts_on="2026-05-04",
+        ends_on="2026-05-06",
+        jp=24,
     )
-    page.get_by_test_id("record-submit").click()
-    expect(page.get_by_text("Kegiatan dicatat dan menunggu verifikasi atasan.")).to_be_visible()
 
-    page.context.clear_cookies()
-    _log_in(page, live_server.url, "atasan")
-    page.goto(f"{live_server.url}/pelatihan/tim/")
+    open_as(page, live_server.url, "atasan", "/pelatihan/tim/")
     page.get_by_test_id(f"member-{employee.pk}").get_by_role("button", name="Verifikasi").click()
     expect(page.get_by_text("Catatan diverifikasi; JP-nya dihitung.")).to_be_visible()
 
-    page.context.clear_cookies()
-    _log_in(page, live_server.url, "pegawai")
-    page.goto(f"{live_server.url}/pelatihan/saya/")
+    open_as(page, live_server.url, "pegawai", "/pelatihan/saya/")
     expect(page.get_by_test_id("jp-bar")).to_have_attribute("data-jp", "24")
     expect(page.get_by_test_id("records")).to_contain_text("Terverifikasi")
     _development_shots(page, "training-journey-verified")
