@@ -3,7 +3,8 @@ a period's stored needs, within the units a reader may see, at the three levels 
 
 - Organisation: per target (a competency, coaching or mentoring, or a supervisor's written action)
   the number of needs, of employees behind them and their summed priority (``planning.by_target``).
-- Unit: per unit, counting the needs of all its sub-units too (``planning.by_unit``).
+- Unit: per unit, counting the needs of all its sub-units too (``planning.by_unit``), beside the
+  pooled JPM of its active employees (``development.unit_jpm``).
 - Position: per position and target, beside the standard's required level and the gap of rule 1.
 - Individual: one row per stored need, with the levels the need was computed from and the
   programme proposed to that employee for it.
@@ -30,6 +31,7 @@ from org.models import Employee, Position, Unit
 from org.selectors import unit_subtree_ids, unit_tree_rows
 
 from . import planning, rules
+from .development import Profile, profiles, unit_jpm
 from .inputs import akpk_needs, programmes
 from .models import Competency, Need, NeedRule, Programme, Recommendation
 
@@ -92,6 +94,7 @@ class UnitRow:
     priority: int
     top: list[tuple[Target, int]]  # the targets with the most needs in the unit, with their counts
     bar: int
+    jpm: Decimal | None = None  # the pooled JPM of the unit's active employees, sub-units included
 
 
 @dataclass(frozen=True)
@@ -140,12 +143,13 @@ def report(filters: Filters) -> Report:
     )
     needs = [row for row in all_needs if _in_scope(filters, row.unit_id, positions.get(row.position_id))]
     targets = {row.need.target: Target.of(row.need) for row in needs}
+    staff = list(employees(filters).only("pk", "unit_id", "position_id"))
     return Report(
         filters=filters,
         needs=needs,
-        employees_in_scope=employees(filters).count(),
+        employees_in_scope=len(staff),
         targets=_target_rows(planning.by_target(needs), targets),
-        units=_unit_rows(needs, filters, targets),
+        units=_unit_rows(needs, filters, targets, staff),
         positions=_position_rows(needs, filters, positions, targets),
     )
 
@@ -176,9 +180,17 @@ def _target_rows(tallies: dict[str, planning.Tally], targets: dict[str, Target])
     return [TargetRow(targets[key], tally, _bar(tally.needs, largest)) for key, tally in ordered]
 
 
-def _unit_rows(needs: list[planning.PlannedNeed], filters: Filters, targets: dict[str, Target]) -> list[UnitRow]:
-    """Units in tree order, each counting its sub-units' needs; units without needs are left out."""
+def _unit_rows(
+    needs: list[planning.PlannedNeed], filters: Filters, targets: dict[str, Target], staff: list[Employee]
+) -> list[UnitRow]:
+    """Units in tree order, each counting its sub-units' needs and pooling their employees' JPM
+    (``development.unit_jpm``); units without needs are left out."""
     parents = dict(Unit.objects.values_list("pk", "parent_id"))
+    found = profiles(staff)
+    members: dict[int, list[Profile]] = defaultdict(list)
+    for employee in staff:
+        for unit in planning.ancestry(employee.unit_id, parents):
+            members[unit].append(found[employee.pk])
     per_target = planning.by_unit(needs, parents)
     people: dict[int, set[int]] = defaultdict(set)
     for row in needs:
@@ -202,7 +214,18 @@ def _unit_rows(needs: list[planning.PlannedNeed], filters: Filters, targets: dic
         count, priority = totals[unit.pk]
         ranked = sorted(by_unit[unit.pk], key=lambda item: (-item[1].needs, -item[1].priority, item[0]))
         top = [(targets[target], tally.needs) for target, tally in ranked[:TOP_TARGETS]]
-        rows.append(UnitRow(unit, depth - top_depth, count, len(people[unit.pk]), priority, top, _bar(count, largest)))
+        rows.append(
+            UnitRow(
+                unit,
+                depth - top_depth,
+                count,
+                len(people[unit.pk]),
+                priority,
+                top,
+                _bar(count, largest),
+                unit_jpm(members[unit.pk]),
+            )
+        )
     return rows
 
 

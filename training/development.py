@@ -55,6 +55,7 @@ class ProfileRow:
 class Profile:
     rows: list[ProfileRow]
     jpm: Decimal | None
+    standard: list[rules.StandardRow] = field(default_factory=list)
 
     @property
     def gaps(self) -> list[ProfileRow]:
@@ -91,8 +92,15 @@ def profiles(employees: Iterable[Employee]) -> dict[int, Profile]:
             rules.StandardRow(rules.Competency(row.competency.code, row.competency.name), row.required, row.level)
             for row in rows
         ]
-        result[employee.pk] = Profile(rows, rules.jpm(standard))
+        result[employee.pk] = Profile(rows, rules.jpm(standard), standard)
     return result
+
+
+def unit_jpm(found: Iterable[Profile]) -> Decimal | None:
+    """The pooled JPM of a group of employees (a unit, a team): Σ min(actual, required) / Σ required
+    over every row of their standards, not the mean of their JPMs, so a position requiring more
+    weighs more and an employee without a standard adds nothing (docs/training.md). No query."""
+    return rules.jpm(row for profile in found for row in profile.standard)
 
 
 @dataclass(frozen=True)
@@ -161,7 +169,16 @@ class Member:
     awaiting: list[DevelopmentRecord]
 
 
-def team(employees: QuerySet[Employee]) -> list[Member]:
+@dataclass(frozen=True)
+class Team:
+    members: list[Member]
+
+    @property
+    def jpm(self) -> Decimal | None:
+        return unit_jpm(member.profile for member in self.members)
+
+
+def team(employees: QuerySet[Employee]) -> Team:
     """Each subordinate's gaps, proposed recommendations and records awaiting verification; eight queries."""
     staff = list(employees.order_by("name"))
     pending: dict[int, list[Recommendation]] = defaultdict(list)
@@ -180,7 +197,7 @@ def team(employees: QuerySet[Employee]) -> list[Member]:
     ):
         awaiting[record.employee_id].append(record)
     found = profiles(staff)
-    return [Member(e, found[e.pk], pending[e.pk], awaiting[e.pk]) for e in staff]
+    return Team([Member(e, found[e.pk], pending[e.pk], awaiting[e.pk]) for e in staff])
 
 
 @dataclass(frozen=True)

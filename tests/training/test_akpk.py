@@ -53,6 +53,16 @@ def test_a_unit_counts_its_sub_units_needs(client, hr_user, example):
     assert [(target.key, count) for target, count in rows[0].top] == [("T.KES.01", 2), ("M.03", 2), ("M.05", 2)]
 
 
+def test_a_unit_pools_the_jpm_of_its_employees_with_its_sub_units(client, hr_user, example):
+    """Σ min(actual, required) / Σ required over every standard row in the unit (akpk_example's table):
+    DINKES-YAN Citra 2+2, Dedi 1+1 of 3+2 each = 6/10; DINKES adds Ani 1+2, Budi 3+0 of 6 each and
+    the head 4/4 = 16/26 (the mean of the five JPMs would be 64); DISDIK Eko 1/3."""
+    page = _get(client, hr_user, tampilan="unit")
+    jpm = {row.unit.code: row.jpm for row in page.context["report"].units}
+    assert jpm == {"DINKES": Decimal("61.54"), "DINKES-YAN": Decimal("60.00"), "DISDIK": Decimal("33.33")}
+    assert f'data-testid="unit-jpm-{example.pelayanan.pk}">60,00%' in page.content.decode()  # Indonesian comma
+
+
 def test_the_position_level_sets_the_gap_against_the_standard(client, hr_user, example):
     rows = _get(client, hr_user, tampilan="jabatan").context["report"].positions
     found = [

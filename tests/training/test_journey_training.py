@@ -17,8 +17,9 @@ from playwright.sync_api import expect
 from tests.test_browser import _log_in, _shot, browser_context_args, sized_page  # noqa: F401 (fixtures)
 from training.models import DevelopmentForm
 
-from .development_factories import PDF, RecommendationFactory, private_media  # noqa: F401 (fixture)
+from .development_factories import RecommendationFactory, private_media  # noqa: F401 (fixture)
 from .factories import AssessmentFactory, CompetencyFactory, PositionStandardFactory, ProgrammeCompetencyFactory
+from .journey import open_as, record_activity
 
 pytestmark = pytest.mark.usefixtures("private_media")
 
@@ -50,27 +51,19 @@ def test_an_activity_recorded_and_verified_moves_the_jp_bar(live_server, sized_p
     expect(recommendation).to_contain_text("M.03 Komunikasi level 1, jabatan butuh 3")
     expect(page.get_by_test_id("jp-bar")).to_have_attribute("data-jp", "0")
 
-    form = page.get_by_test_id("record-form")
-    form.locator("[name=programme]").select_option(label=f"{development.programme.code} {development.programme.title}")
-    form.locator("[name=form]").select_option(index=1)
-    form.locator("[name=title]").fill("Komunikasi Efektif angkatan II")
-    form.locator("[name=organiser]").fill("BPSDM Provinsi")
-    form.locator("[name=starts_on]").fill("2026-06-01")
-    form.locator("[name=ends_on]").fill("2026-06-03")
-    form.locator("[name=jp]").fill("24")
-    form.locator("[name=certificate]").set_input_files(
-        {"name": "sertifikat.pdf", "mimeType": "application/pdf", "buffer": PDF}
+    record_activity(
+        page,
+        programme=f"{development.programme.code} {development.programme.title}",
+        title="Komunikasi Efektif angkatan II",
+        starts_on="2026-06-01",
+        ends_on="2026-06-03",
+        jp=24,
+        outcome=("M.03 Komunikasi", 2),
     )
-    form.locator("[name='outcome-0-competency']").select_option(label="M.03 Komunikasi")
-    form.locator("[name='outcome-0-achieved_level']").fill("2")
-    page.get_by_test_id("record-submit").click()
-    expect(page.get_by_text("Kegiatan dicatat dan menunggu verifikasi atasan.")).to_be_visible()
     expect(page.get_by_test_id("records")).to_contain_text("Menunggu verifikasi")
     _shot(page, "training-development-employee", size)
 
-    page.context.clear_cookies()
-    _log_in(page, live_server.url, "atasan")
-    page.goto(f"{live_server.url}/pelatihan/tim/")
+    open_as(page, live_server.url, "atasan", "/pelatihan/tim/")
     member = page.get_by_test_id(f"member-{development.employee_id}")
     expect(member).to_contain_text("Komunikasi Efektif angkatan II")
     _shot(page, "training-team", size)
@@ -79,9 +72,7 @@ def test_an_activity_recorded_and_verified_moves_the_jp_bar(live_server, sized_p
     member.get_by_role("button", name="Verifikasi").click()
     expect(page.get_by_text("Catatan diverifikasi; JP-nya dihitung.")).to_be_visible()
 
-    page.context.clear_cookies()
-    _log_in(page, live_server.url, "pegawai")
-    page.goto(f"{live_server.url}/pelatihan/saya/")
+    open_as(page, live_server.url, "pegawai", "/pelatihan/saya/")
     expect(page.get_by_test_id("jp-bar")).to_have_attribute("data-jp", "24")
     expect(page.get_by_test_id("records")).to_contain_text("Terverifikasi")
     expect(page.get_by_test_id("profile-table")).to_contain_text("Hasil pelatihan terverifikasi")

@@ -4,6 +4,7 @@ what was typed kept), the certificate download, HR's below-20-JP list and the ho
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from decimal import Decimal
 
 import pytest
 import time_machine
@@ -222,6 +223,22 @@ def test_the_home_page_links_the_development_pages(client, employee, supervisor)
     assert reverse("training:my-development") in page
     mine = login(client, employee).get(reverse("home")).content.decode()
     assert 'data-testid="panel-development"' in mine and reverse("training:team") not in mine
+
+
+def test_the_team_view_shows_the_pooled_jpm_of_the_team(client, employee, supervisor):
+    """The employee has 1 of M.03's 3 and 2 of M.05's 2, a colleague 3 of 3 and nothing of 2:
+    (1 + 2 + 3 + 0) / (3 + 2 + 3 + 2) = 60.00, where the mean of their JPMs would be 65."""
+    communication = CompetencyFactory(code="M.03", name="Komunikasi")
+    service = CompetencyFactory(code="M.05", name="Pelayanan Publik")
+    PositionStandardFactory(position=employee.position, competency=communication, required_level=3)
+    PositionStandardFactory(position=employee.position, competency=service, required_level=2)
+    colleague = EmployeeFactory(name="Dewi", position=employee.position, supervisor=supervisor)
+    for who, competency, level in [(employee, communication, 1), (employee, service, 2), (colleague, communication, 3)]:
+        AssessmentFactory(employee=who, competency=competency, level=level)
+
+    response = login(client, supervisor).get(reverse("training:team"))
+    assert response.context["team_jpm"] == Decimal("60.00")
+    assert "JPM tim 60,00%" in response.content.decode()  # the Indonesian decimal comma
 
 
 def test_the_team_view_reads_a_fixed_number_of_queries(client, employee, supervisor):

@@ -102,8 +102,8 @@ def team(request):
     """Every subordinate's gaps, proposed recommendations and records awaiting verification."""
     if not is_supervisor(request.user):
         raise PermissionDenied
-    members = development.team(reports_of(employee_of(request.user)))
-    return render(request, "training/team.html", {"members": members})
+    found = development.team(reports_of(employee_of(request.user)))
+    return render(request, "training/team.html", {"members": found.members, "team_jpm": found.jpm})
 
 
 # --- Decisions ------------------------------------------------------------------------------------
