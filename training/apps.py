@@ -5,8 +5,13 @@ from django.utils.translation import gettext_lazy as _
 class TrainingConfig(AppConfig):
     name = "training"
     verbose_name = _("Pengembangan kompetensi")
-    # ``manage.py seed_demo``: the catalogue first, then standards, profiles and records that use it.
-    demo_seeders = ("training.demo.catalogue.seed_catalogue", "training.demo.profiles.seed_profiles")
+    # ``manage.py seed_demo``: the catalogue first, then standards, profiles and records that use it, then
+    # the latest period's recommendations computed from all of them.
+    demo_seeders = (
+        "training.demo.catalogue.seed_catalogue",
+        "training.demo.profiles.seed_profiles",
+        "training.demo.recommendations.seed_recommendations",
+    )
 
     def ready(self) -> None:
         from org.home import HomePanel

@@ -76,5 +76,6 @@ def test_each_app_declares_its_seeders_and_scoring_runs_last():
         "surveys.demo.activity.seed_surveys",
         "training.demo.catalogue.seed_catalogue",
         "training.demo.profiles.seed_profiles",
+        "training.demo.recommendations.seed_recommendations",
         "scoring.demo.seed_scores",
     ]

@@ -11,9 +11,11 @@ from django.utils import timezone
 
 from org.demo.organisation import seed_organisation
 from org.models import Employee
+from tests.appraisal.factories import PeriodFactory
 from tests.surveys.factories import ServiceFactory
 from training.demo.catalogue import seed_catalogue
 from training.demo.profiles import SARI, SERVICE_DESK, seed_profiles
+from training.demo.recommendations import seed_recommendations
 from training.models import (
     Competency,
     CompetencyAssessment,
@@ -21,6 +23,7 @@ from training.models import (
     DevelopmentRecord,
     PositionStandard,
     Programme,
+    Recommendation,
     ServiceCompetency,
 )
 from training.selectors import current_levels, standards_for_positions
@@ -123,3 +126,22 @@ def test_it_adds_nothing_when_run_again(demo):
     assert "0 program baru" in seed_catalogue()
     seed_profiles()
     assert [m.objects.count() for m in (Programme, PositionStandard, CompetencyAssessment, DevelopmentRecord)] == counts
+
+
+def test_the_demo_employee_sees_ranked_recommendations_with_reasons_right_after_seeding(sari):
+    """Computed in the seeding process (no worker needed); a second run proposes the same again."""
+    PeriodFactory()
+    seed_recommendations()
+    first = list(Recommendation.objects.filter(employee=sari).order_by("rank").values_list("programme__code", "needs"))
+    assert first and all(needs for _code, needs in first)
+    assert "P1" in [code for code, _needs in first] and "P5" not in [code for code, _needs in first]
+    seed_recommendations()
+    assert (
+        list(Recommendation.objects.filter(employee=sari).order_by("rank").values_list("programme__code", "needs"))
+        == first
+    )
+
+
+def test_the_recommendations_seeder_skips_without_a_period(demo):
+    assert "dilewati" in seed_recommendations()
+    assert not Recommendation.objects.exists()
