@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -69,3 +72,13 @@ class StepLog(models.Model):
     class Meta:
         abstract = True
         ordering = ["-created_at", "-pk"]
+
+
+def assign_changes(instance: models.Model, values: Mapping[str, Any], fields: Iterable[str]) -> dict[str, tuple]:
+    """Set ``fields`` of ``instance`` from ``values``; returns the ones that changed as (old, new), the
+    what-changed of an audit row. Nothing is saved or validated here."""
+    changes = {name: (getattr(instance, name), values[name]) for name in fields}
+    changes = {name: (old, new) for name, (old, new) in changes.items() if old != new}
+    for name, (_old, new) in changes.items():
+        setattr(instance, name, new)
+    return changes

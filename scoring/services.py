@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from appraisal.models import AppraisalPeriod, Checkpoint
 from appraisal.services.periods import PERIOD_RULE_FIELDS, period_rules_update
+from core.models import assign_changes
 from core.outbox import enqueue_on_commit
 from core.pulse import Pulse
 from org.access import is_hr
@@ -73,10 +74,7 @@ def _as_text(value) -> str:
 
 def _policy_apply(policy: ScoringPolicy, values: dict) -> dict[str, tuple]:
     """Set the policy's numbers from ``values`` and check them; returns each changed field as (old, new)."""
-    changes = {name: (getattr(policy, name), values[name]) for name in POLICY_FIELDS}
-    changes = {name: (old, new) for name, (old, new) in changes.items() if old != new}
-    for name, (_old, new) in changes.items():
-        setattr(policy, name, new)
+    changes = assign_changes(policy, values, POLICY_FIELDS)
     policy.full_clean()
     return changes
 

@@ -11,6 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
+from core.models import assign_changes
 from org.access import is_hr
 from org.models import User
 
@@ -61,12 +62,9 @@ def period_rules_update(*, period: AppraisalPeriod, acting_user: User, **values)
     period = AppraisalPeriod.objects.select_for_update().get(pk=period.pk)
     if not period.is_open:
         raise ValidationError(CLOSED_RULES_FIXED, code="closed")
-    changes = {name: (getattr(period, name), values[name]) for name in PERIOD_RULE_FIELDS}
-    changes = {name: (old, new) for name, (old, new) in changes.items() if old != new}
+    changes = assign_changes(period, values, PERIOD_RULE_FIELDS)
     if not changes:
         return changes
-    for name, (_old, new) in changes.items():
-        setattr(period, name, new)
     period.full_clean()
     period.save(update_fields=list(changes))
     reason = "; ".join(
