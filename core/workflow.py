@@ -104,17 +104,25 @@ class Workflow(Generic[M]):
         """
         rule = self.transitions[action]
         obj = self.lock(obj)
+        self.check(obj, action, user)
+        if rule.needs_reason and not reason.strip():
+            raise ValidationError({"reason": REASON_REQUIRED})
+        return obj, self._log(obj, action, self._status(obj), rule.target, reason.strip(), user)
+
+    def check(self, obj: M, action: str, user: Any) -> None:
+        """Role (403), guards and state, in that order, with the message of the first that refuses.
+
+        ``begin`` runs it on the locked row; a page that asks for a reason before the action runs it
+        first, so it never offers a form the action would refuse.
+        """
+        rule = self.transitions[action]
         if not set(self.roles(user, obj)) & rule.roles:
             raise PermissionDenied(self.not_allowed)
         for guard in rule.guards:
             guard(obj, user)
-        status = self._status(obj)
-        if not rule.starts_from(obj, status):
+        if not rule.starts_from(obj, self._status(obj)):
             display = getattr(obj, f"get_{self.status_field}_display")()
             raise ValidationError(self.wrong_state, code="state", params={"status": display})
-        if rule.needs_reason and not reason.strip():
-            raise ValidationError({"reason": REASON_REQUIRED})
-        return obj, self._log(obj, action, status, rule.target, reason.strip(), user)
 
     def finish(self, obj: M, log: models.Model, *fields: str) -> M:
         """Move the row to the action's target, store it with ``fields``, and store the log row."""

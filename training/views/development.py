@@ -7,9 +7,8 @@ service in ``training.decisions`` and redirect; a refused form is shown again wi
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from core.downloads import private_attachment
-from core.outcomes import Outcome
+from core.outcomes import Outcome, flash_errors
 from org.access import can_view_employee, employee_of, hr_required, is_supervisor
 from org.models import Employee
 from org.selectors import reports_of, unit_subtree_ids
@@ -196,10 +195,10 @@ def record_reject(request, pk: int):
 
 def _decision_page(request, obj, flow, action: str, form, step):
     """A decision that needs words: the form and what it is about; a refusal keeps what was typed."""
-    if not flow.available(obj, request.user) & {action}:
-        if not flow.roles(request.user, obj):
-            raise PermissionDenied(flow.not_allowed)
-        messages.error(request, flow.wrong_state % {"status": obj.get_status_display()})
+    try:
+        flow.check(obj, action, request.user)
+    except ValidationError as refusal:
+        flash_errors(request, refusal)
         return _back(request, obj.employee)
     if request.method == "POST" and form.is_valid():
         with Outcome(request, done=DONE[action], form=form):
