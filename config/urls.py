@@ -32,5 +32,6 @@ urlpatterns = [
     path("survei/", include("surveys.urls")),
     path("pelatihan/", include("training.urls")),
     path("skor/", include("scoring.urls")),
+    path("pimpinan/", include("leaders.urls")),
     path("", include("core.urls")),
 ]

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "surveys",
     "training",
     "scoring",
+    "leaders",
 ]
 
 MIDDLEWARE = [
