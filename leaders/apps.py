@@ -8,3 +8,11 @@ class LeadersConfig(AppConfig):
 
     name = "leaders"
     verbose_name = _("Pandangan pimpinan")
+    demo_seeders = ("leaders.demo.recognition.seed_recognition",)  # ``manage.py seed_demo``, after scoring
+
+    def ready(self) -> None:
+        from org.home import HomePanel, register
+
+        from .recognition.home import recognition_panel
+
+        register(HomePanel("leaders/recognition/includes/home_panel.html", recognition_panel))

@@ -374,6 +374,12 @@ TRAINING_LOW_UNIT_GRADES = env.list("TRAINING_LOW_UNIT_GRADES", default=["C", "D
 TRAINING_MINIMUM_JP = env.str("TRAINING_MINIMUM_JP", default="20")
 TRAINING_JP_YEAR_BY = env.str("TRAINING_JP_YEAR_BY", default="END")
 
+# --- Leaders: recognition and coaching lists (domain.md §7.4, docs/leaders.md) ---------------
+# Top performers: this share of a unit's scored staff (rounded up, at least one), predikat Baik or better.
+# Coaching list: predikat Butuh Perbaikan or worse, or R (plan achievement, 0-100) below this.
+LEADERS_TOP_PERCENT = env.str("LEADERS_TOP_PERCENT", default="10")
+LEADERS_COACHING_RESULTS_BELOW = env.str("LEADERS_COACHING_RESULTS_BELOW", default="70")
+
 # --- Operations: backups and health (docs/operations.md) ---------------------------------
 # Nightly backup of the database (pg_dump) and PRIVATE_MEDIA_ROOT, one folder per backup under BACKUP_ROOT.
 # Backups older than BACKUP_KEEP_DAYS are deleted, but the newest BACKUP_KEEP_MIN are always kept.
