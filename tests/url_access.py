@@ -188,9 +188,11 @@ URL_ACCESS: dict[str, Access] = {
 
 
 def app_modules() -> list[str]:
-    """Every ``tests/<app>/url_access.py``: an app adds its entries without touching this file."""
+    """Every ``tests/<app>/url_access.py`` and ``tests/<app>/<feature>/url_access.py``: an app, or one
+    feature of it, adds its entries without touching this file."""
     here = Path(__file__).resolve().parent
-    return [f"tests.{path.parent.name}.url_access" for path in sorted(here.glob("*/url_access.py"))]
+    found = sorted([*here.glob("*/url_access.py"), *here.glob("*/*/url_access.py")])
+    return [".".join(("tests", *path.relative_to(here).with_suffix("").parts)) for path in found]
 
 
 def load_registry() -> dict[str, Access]:

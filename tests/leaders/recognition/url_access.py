@@ -1,4 +1,4 @@
-"""Access expectations for the ``leaders`` URLs (collected by ``tests/url_access.py``).
+"""Access expectations for the recognition and coaching URLs of ``leaders`` (collected by ``tests/url_access.py``).
 
 Recognition and coaching: the lists, their export, the nominations list and the nomination form are
 HR's and a unit head's (the ``head`` persona is made head of the personas' unit); everyone else who is
