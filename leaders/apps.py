@@ -8,3 +8,5 @@ class LeadersConfig(AppConfig):
 
     name = "leaders"
     verbose_name = _("Pandangan pimpinan")
+    # ``manage.py seed_demo``, after every other app: the talent map reads appraisal and training data.
+    demo_seeders = ("leaders.demo.talent.seed_talent",)

@@ -374,6 +374,12 @@ TRAINING_LOW_UNIT_GRADES = env.list("TRAINING_LOW_UNIT_GRADES", default=["C", "D
 TRAINING_MINIMUM_JP = env.str("TRAINING_MINIMUM_JP", default="20")
 TRAINING_JP_YEAR_BY = env.str("TRAINING_JP_YEAR_BY", default="END")
 
+# --- Talent map (domain.md §7.5, docs/leaders.md "Talent map") ------------------------------
+# Potensi from JPM: below MIDDLE rendah, from MIDDLE menengah, from HIGH tinggi (a score on a cut-off
+# belongs to the higher box). A Pemda example [S]; each placement records the cut-offs it used.
+TALENT_JPM_MIDDLE = env.str("TALENT_JPM_MIDDLE", default="68")
+TALENT_JPM_HIGH = env.str("TALENT_JPM_HIGH", default="80")
+
 # --- Operations: backups and health (docs/operations.md) ---------------------------------
 # Nightly backup of the database (pg_dump) and PRIVATE_MEDIA_ROOT, one folder per backup under BACKUP_ROOT.
 # Backups older than BACKUP_KEEP_DAYS are deleted, but the newest BACKUP_KEEP_MIN are always kept.
