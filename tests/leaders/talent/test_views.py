@@ -158,7 +158,14 @@ def test_succession_lists_pool_candidates_of_the_unit_subtree_best_box_first(cli
 
 
 @pytest.mark.parametrize(
-    "name", ["leaders:talent-map", "leaders:talent-box", "leaders:talent-movement", "leaders:talent-succession"]
+    "name",
+    [
+        "leaders:talent-map",
+        "leaders:talent-box",
+        "leaders:talent-not-placed",
+        "leaders:talent-movement",
+        "leaders:talent-succession",
+    ],
 )
 def test_the_pages_cost_the_same_queries_at_two_sizes(client, hr_user, period, unit, name):
     def grow(size: int) -> None:
@@ -167,6 +174,7 @@ def test_the_pages_cost_the_same_queries_at_two_sizes(client, hr_user, period, u
             person = EmployeeFactory(position=position)
             annual_result(person, 2026, Predikat.SANGAT_BAIK)
             jpm_of(person, 25)
+            EmployeeFactory(position=position)  # no predikat: on the not-placed list
             talent_map_compute(period=period)
 
     url = reverse(name, args=[9]) if name == "leaders:talent-box" else reverse(name)
