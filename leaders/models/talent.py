@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from appraisal.predikat import Predikat
 from core.models import StepLog
 
-from ..talent.rules import LEVELS, Kinerja, NotPlaced, Potensi, box_label
+from ..talent.rules import LEVELS, Kinerja, NotPlaced, Potensi
 
 BOX_RANGE = Q(box__gte=1, box__lte=9)
 
@@ -106,14 +106,6 @@ class TalentCalibration(StepLog):
 
     def __str__(self) -> str:
         return f"{self.placement_id}: {self.from_box} → {self.to_box}"
-
-    @property
-    def from_label(self) -> str:
-        return box_label(self.from_box)
-
-    @property
-    def to_label(self) -> str:
-        return box_label(self.to_box)
 
 
 class TalentRun(models.Model):
