@@ -180,3 +180,35 @@ def test_the_pages_cost_the_same_queries_at_two_sizes(client, hr_user, period, u
     url = reverse(name, args=[9]) if name == "leaders:talent-box" else reverse(name)
     small, large = counts_at_two_sizes(login(client, hr_user), url, grow)
     assert small == large
+
+
+def test_hrs_button_queues_a_computation_that_the_map_shows_as_pending(
+    client, hr_user, period, django_capture_on_commit_callbacks
+):
+    login(client, hr_user)
+    with django_capture_on_commit_callbacks(execute=False):
+        response = client.post(reverse("leaders:talent-compute"), {"periode": period.pk})
+    assert response.status_code == 302
+    html = client.get(response["Location"]).content.decode()
+    assert "Perhitungan peta talenta diminta" in html
+    assert "Perhitungan sedang menunggu" in html and "Belum pernah dihitung." in html
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "params"),
+    [
+        ("leaders:talent-map", [], {"periode": "abc"}),
+        ("leaders:talent-map", [], {"unit": "999999"}),
+        ("leaders:talent-map", [], {"jenis": "<script>"}),
+        ("leaders:talent-box", [10], {}),
+        ("leaders:talent-box", [0], {}),
+        ("leaders:talent-person", [999999], {}),
+    ],
+)
+def test_hostile_addresses_are_not_found_never_an_error(client, hr_user, mapped, name, args, params):
+    assert login(client, hr_user).get(reverse(name, args=args), params).status_code == 404
+
+
+def test_nonsense_paging_and_origin_are_ignored(client, hr_user, mapped):
+    response = login(client, hr_user).get(reverse("leaders:talent-box", args=[9]), {"page": "x'", "dari": "-1"})
+    assert response.status_code == 200 and len(response.context["page"].object_list) == 1
