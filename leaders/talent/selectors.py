@@ -86,11 +86,13 @@ class MapStatus:
 
 
 def map_status(period: AppraisalPeriod) -> MapStatus:
-    """When the period was last computed, and whether HR's request still waits for the worker; one query."""
+    """When the period was last computed, and whether a request made since still waits for the worker;
+    one query. A request older than the last computation (a lost worker, say) no longer shows as pending."""
     runs = TalentRun.objects.filter(period=period).aggregate(
-        computed_at=Max("finished_at"), pending=Count("pk", filter=Q(finished_at__isnull=True))
+        computed_at=Max("finished_at"), waiting_since=Max("requested_at", filter=Q(finished_at__isnull=True))
     )
-    return MapStatus(runs["computed_at"], runs["pending"] > 0)
+    computed_at, waiting_since = runs["computed_at"], runs["waiting_since"]
+    return MapStatus(computed_at, waiting_since is not None and (computed_at is None or waiting_since > computed_at))
 
 
 def person(placement_pk: int) -> TalentPlacement:

@@ -206,3 +206,16 @@ def test_the_queued_task_computes_the_period(period, employee, hr_user, settings
     run.refresh_from_db()
     assert run.finished_at is not None and run.employees >= 1
     assert _placement(period, employee).rule_version == RULE_VERSION
+
+
+def test_a_request_older_than_the_last_computation_is_no_longer_pending(
+    period, hr_user, django_capture_on_commit_callbacks
+):
+    from leaders.talent.selectors import map_status
+
+    with django_capture_on_commit_callbacks(execute=False):
+        talent_map_request(period=period, acting_user=hr_user)  # its worker never comes
+    assert map_status(period).pending and map_status(period).computed_at is None
+    talent_map_compute(period=period)
+    status = map_status(period)
+    assert not status.pending and status.computed_at is not None
