@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 
 from appraisal.predikat import Predikat
 from leaders.talent import rules
@@ -125,5 +126,8 @@ def test_a_moderate_or_severe_penalty_leaves_a_person_out(levels, left_out):
     assert (NotPlaced.PENALTY in placed.not_placed) == left_out
 
 
-def test_a_box_label_says_its_row_and_column():
-    assert rules.box_label(7) == "Kotak 7 · kinerja di atas ekspektasi, potensi menengah"
+def test_a_box_label_says_its_row_and_column_in_the_readers_language():
+    with translation.override("id"):
+        assert rules.box_label(7) == "Kotak 7 · kinerja di atas ekspektasi, potensi menengah"
+    with translation.override("en"):
+        assert rules.box_label(7) == "Box 7 · performance above expectation, potential medium"
