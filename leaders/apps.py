@@ -8,7 +8,9 @@ class LeadersConfig(AppConfig):
 
     name = "leaders"
     verbose_name = _("Pandangan pimpinan")
-    demo_seeders = ("leaders.demo.recognition.seed_recognition",)  # ``manage.py seed_demo``, after scoring
+    # ``manage.py seed_demo``, after every other app: recognition reads the scores, the talent map the
+    # appraisal and training data (and adds last year's results).
+    demo_seeders = ("leaders.demo.recognition.seed_recognition", "leaders.demo.talent.seed_talent")
 
     def ready(self) -> None:
         from org.home import HomePanel, register

@@ -4,4 +4,5 @@ app_name = "leaders"
 
 urlpatterns = [
     path("", include("leaders.recognition.urls")),
+    path("talenta/", include("leaders.talent.urls")),
 ]

@@ -7,7 +7,7 @@ from core.xlsx import XLSX_CONTENT_TYPE
 
 from .exporting import export_queryset, export_workbook
 from .imports.columns import LAYOUTS
-from .models import Employee, Position, Unit, User
+from .models import DisciplinaryPenalty, Employee, Position, Unit, User
 
 
 @admin.action(description=_("Ekspor XLSX (format impor Kinerja)"))
@@ -51,3 +51,12 @@ class EmployeeAdmin(admin.ModelAdmin):
     search_fields = ["name", "nip"]
     autocomplete_fields = ["unit", "position", "supervisor", "user"]
     list_select_related = ["position", "unit"]
+
+
+@admin.register(DisciplinaryPenalty)
+class DisciplinaryPenaltyAdmin(admin.ModelAdmin):
+    list_display = ["employee", "level", "starts_on", "ends_on", "decree_number"]
+    list_filter = ["level"]
+    search_fields = ["employee__name", "employee__nip", "decree_number"]
+    autocomplete_fields = ["employee"]
+    list_select_related = ["employee"]

@@ -9,6 +9,7 @@ made, so a later transfer does not rewrite history.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -24,6 +25,7 @@ SUPERVISOR_IS_SELF = _("Pejabat penilai tidak boleh pegawai itu sendiri.")
 SUPERVISOR_CYCLE = _("Pejabat penilai tidak boleh bawahan (langsung atau tidak langsung) dari pegawai ini.")
 POSITION_OTHER_UNIT = _("Jabatan ini milik unit kerja lain (%(unit)s).")
 UNIT_PARENT_CYCLE = _("Unit induk tidak boleh unit itu sendiri atau sub-unitnya.")
+PENALTY_ENDS_BEFORE_START = _("Tanggal akhir hukuman tidak boleh sebelum tanggal mulainya.")
 
 
 class User(AbstractUser):
@@ -376,3 +378,53 @@ class ScoreMark(models.Model):
 
     def __str__(self) -> str:
         return f"{self.employee_id}/{self.year}"
+
+
+class DisciplinaryPenaltyQuerySet(models.QuerySet["DisciplinaryPenalty"]):
+    def in_force(self, *, on: date) -> DisciplinaryPenaltyQuerySet:
+        """Penalties running on ``on``: begun, and not yet ended (no end date: until further notice)."""
+        return self.filter(Q(ends_on__isnull=True) | Q(ends_on__gte=on), starts_on__lte=on)
+
+
+class DisciplinaryPenalty(models.Model):
+    """A disciplinary penalty (*hukuman disiplin*, PP 94/2021) imposed on an employee by decree.
+
+    Kept here, with the employee it belongs to, so that any app may ask whether someone is under one
+    (the talent map leaves out anyone under a moderate or severe penalty, domain.md §7.5). HR records
+    them in the admin for now; they will later come from SIASN.
+    """
+
+    class Level(models.TextChoices):
+        RINGAN = "RINGAN", _("Ringan")
+        SEDANG = "SEDANG", _("Sedang")
+        BERAT = "BERAT", _("Berat")
+
+    employee = models.ForeignKey(
+        Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="disciplinary_penalties"
+    )
+    level = models.CharField(_("tingkat hukuman"), max_length=8, choices=Level.choices)
+    starts_on = models.DateField(_("berlaku mulai"))
+    ends_on = models.DateField(
+        _("berlaku sampai"), null=True, blank=True, help_text=_("Kosong: sampai ada keputusan lain.")
+    )
+    decree_number = models.CharField(_("nomor keputusan"), max_length=100)
+
+    objects = DisciplinaryPenaltyQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("hukuman disiplin")
+        verbose_name_plural = _("hukuman disiplin")
+        ordering = ["-starts_on", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_on__isnull=True) | Q(ends_on__gte=models.F("starts_on")),
+                name="penalty_ends_after_start",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.decree_number} · {self.employee}"
+
+    def clean(self) -> None:
+        if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": PENALTY_ENDS_BEFORE_START})

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Count, Prefetch, QuerySet
 
@@ -51,14 +52,17 @@ def standards_for_positions(position_ids: Iterable[int]) -> dict[int, dict[int, 
     return {pk: own.get(pk) or dict(defaults.get(level, {})) for pk, level in levels.items()}
 
 
-def current_levels(employee_ids: Iterable[int]) -> dict[int, dict[int, int]]:
+def current_levels(employee_ids: Iterable[int], *, as_of: date | None = None) -> dict[int, dict[int, int]]:
     """{employee: {competency: level}} from the latest valid assessment of each pair; one query.
 
     Latest means the latest assessment date, then the latest recorded; an invalidated row never counts.
+    ``as_of`` leaves out assessments dated after that day (the levels as they stood then).
     """
+    assessments = CompetencyAssessment.objects.filter(employee_id__in=list(employee_ids), is_valid=True)
+    if as_of is not None:
+        assessments = assessments.filter(assessed_on__lte=as_of)
     rows = (
-        CompetencyAssessment.objects.filter(employee_id__in=list(employee_ids), is_valid=True)
-        .order_by("employee_id", "competency_id", "-assessed_on", "-created_at", "-pk")
+        assessments.order_by("employee_id", "competency_id", "-assessed_on", "-created_at", "-pk")
         .distinct("employee_id", "competency_id")
         .values_list("employee_id", "competency_id", "level")
     )

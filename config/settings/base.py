@@ -380,6 +380,12 @@ TRAINING_JP_YEAR_BY = env.str("TRAINING_JP_YEAR_BY", default="END")
 LEADERS_TOP_PERCENT = env.str("LEADERS_TOP_PERCENT", default="10")
 LEADERS_COACHING_RESULTS_BELOW = env.str("LEADERS_COACHING_RESULTS_BELOW", default="70")
 
+# --- Talent map (domain.md §7.5, docs/leaders.md "Talent map") ------------------------------
+# Potensi from JPM: below MIDDLE rendah, from MIDDLE menengah, from HIGH tinggi (a score on a cut-off
+# belongs to the higher box). A Pemda example [S]; each placement records the cut-offs it used.
+TALENT_JPM_MIDDLE = env.str("TALENT_JPM_MIDDLE", default="68")
+TALENT_JPM_HIGH = env.str("TALENT_JPM_HIGH", default="80")
+
 # --- Operations: backups and health (docs/operations.md) ---------------------------------
 # Nightly backup of the database (pg_dump) and PRIVATE_MEDIA_ROOT, one folder per backup under BACKUP_ROOT.
 # Backups older than BACKUP_KEEP_DAYS are deleted, but the newest BACKUP_KEEP_MIN are always kept.

@@ -67,7 +67,7 @@ def test_it_seeds_evaluations_in_every_state_once(db):
     assert Evaluation.objects.count() == count
 
 
-def test_each_app_declares_its_seeders_and_scoring_runs_last():
+def test_each_app_declares_its_seeders_and_scoring_runs_after_the_data_it_scores():
     from org.management.commands.seed_demo import app_seeders
 
     assert app_seeders() == [
@@ -78,4 +78,5 @@ def test_each_app_declares_its_seeders_and_scoring_runs_last():
         "training.demo.profiles.seed_profiles",
         "training.demo.recommendations.seed_recommendations",
         "scoring.demo.seed_scores",
+        "leaders.demo.talent.seed_talent",
     ]
