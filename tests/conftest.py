@@ -10,7 +10,9 @@ import kombu.pools
 import pytest
 import time_machine
 from celery import Celery
+from django.conf import settings
 from django.db import connections
+from django.utils import translation
 from openpyxl import Workbook
 
 from config.celery import app as celery_app
@@ -25,6 +27,15 @@ def _fixed_clock():
     timeouts, polling and browser waits go on working."""
     with time_machine.travel(FROZEN_AT, tick=True):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the site's language: a request that switched to English (the test client
+    runs the locale middleware in this thread) would otherwise leave it on for the tests after it."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -78,5 +78,6 @@ def test_each_app_declares_its_seeders_and_scoring_runs_after_the_data_it_scores
         "training.demo.profiles.seed_profiles",
         "training.demo.recommendations.seed_recommendations",
         "scoring.demo.seed_scores",
+        "leaders.demo.recognition.seed_recognition",
         "leaders.demo.talent.seed_talent",
     ]
