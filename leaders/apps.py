@@ -8,3 +8,10 @@ class LeadersConfig(AppConfig):
 
     name = "leaders"
     verbose_name = _("Pandangan pimpinan")
+
+    def ready(self) -> None:
+        from org.home import HomePanel, register
+
+        from .dashboard.home import leaders_panel
+
+        register(HomePanel("leaders/dashboard/includes/home_panel.html", leaders_panel))

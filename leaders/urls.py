@@ -1,3 +1,7 @@
+from django.urls import include, path
+
 app_name = "leaders"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", include("leaders.dashboard.urls")),
+]

@@ -374,6 +374,11 @@ TRAINING_LOW_UNIT_GRADES = env.list("TRAINING_LOW_UNIT_GRADES", default=["C", "D
 TRAINING_MINIMUM_JP = env.str("TRAINING_MINIMUM_JP", default="20")
 TRAINING_JP_YEAR_BY = env.str("TRAINING_JP_YEAR_BY", default="END")
 
+# --- Leaders: the HR dashboard (docs/leaders.md, "HR dashboard") ----------------------------
+# Days after a checkpoint ends by which its evaluation must be finished (sent, or submitted for the
+# annual one); domain.md is silent, so this is our default [U].
+LEADERS_EVALUATION_DAYS = env.int("LEADERS_EVALUATION_DAYS", default=14)
+
 # --- Operations: backups and health (docs/operations.md) ---------------------------------
 # Nightly backup of the database (pg_dump) and PRIVATE_MEDIA_ROOT, one folder per backup under BACKUP_ROOT.
 # Backups older than BACKUP_KEEP_DAYS are deleted, but the newest BACKUP_KEEP_MIN are always kept.
