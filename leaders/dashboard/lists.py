@@ -25,6 +25,8 @@ from training.development import minimum_jp
 from . import figures, selectors
 from .scope import Scope
 
+OWN_PARAMETERS = ("tahap", "titik", "predikat", "kompetensi")  # kept when the reader changes the filters
+
 
 @dataclass(frozen=True)
 class Listing:

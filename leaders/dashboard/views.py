@@ -84,7 +84,16 @@ def item_list(request, kind: str):
         return _refused(request, "leaders/dashboard/list.html", form)
     listing = lists.KINDS[kind](scope, request)
     page = Paginator(listing.items, PER_PAGE).get_page(request.GET.get("page"))
-    context = {"form": form, "scope": scope, "listing": listing, "kind": kind, "page": page, "query": _query(scope)}
+    kept = [(name, request.GET[name]) for name in lists.OWN_PARAMETERS if request.GET.get(name)]
+    context = {
+        "form": form,
+        "scope": scope,
+        "listing": listing,
+        "kind": kind,
+        "page": page,
+        "query": _query(scope),
+        "extra_params": kept,
+    }
     return render(request, "leaders/dashboard/list.html", context)
 
 

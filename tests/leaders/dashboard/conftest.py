@@ -35,7 +35,7 @@ from tests.appraisal.factories import PeriodFactory, PlanFactory
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
 from tests.surveys.factories import ComplaintFactory
 from tests.training.factories import CompetencyFactory, DevelopmentRecordFactory
-from training.models import DevelopmentRecord, Need
+from training.models import DevelopmentForm, DevelopmentRecord, Need
 
 TARGET = timedelta(days=3)  # SKM_COMPLAINT_RESPONSE_DAYS in the settings
 
@@ -75,6 +75,8 @@ def _objection(evaluation: Evaluation, status: str) -> Objection:
 
 
 def _jp(employee: Employee, jp: int, *, ends_on: date = date(2026, 5, 8), verified: bool = True) -> None:
+    # The migration's forms are gone once an earlier browser test has flushed the database.
+    DevelopmentForm.objects.get_or_create(code="pelatihan-klasikal", defaults={"name": "Pelatihan klasikal"})
     status = DevelopmentRecord.Status.VERIFIED if verified else DevelopmentRecord.Status.SUBMITTED
     DevelopmentRecordFactory(
         employee=employee, jp=jp, starts_on=ends_on - timedelta(days=2), ends_on=ends_on, status=status,

@@ -133,3 +133,9 @@ def test_the_home_page_sends_hr_and_heads_to_the_dashboard(client, hr_user, worl
     found = links(client.get("/").content)
     assert "dashboard-link" not in found
     assert found["trend-link"][0][0] == reverse("leaders:my-trend")
+
+
+def test_changing_a_lists_filters_keeps_its_own_parameter(client, hr_user, world):
+    url = reverse("leaders:dashboard-list", args=["evaluasi"])
+    content = login(client, hr_user).get(url, {"titik": 1}).content.decode()
+    assert '<input type="hidden" name="titik" value="1">' in content
