@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 
-from django.db.models import Count, Max, Q, Sum
+from django.db.models import Count, Max, Q, QuerySet, Sum
 
 from appraisal.distribution import DistributionCheck, distribution_check
 from appraisal.models import AppraisalPeriod, Evaluation, OrganisationResult
@@ -70,19 +70,21 @@ class DistributionRow:
         ]
 
 
+def rated_annual(scope: Scope) -> QuerySet[Evaluation]:
+    """Annual results with a predikat the officials have finished (submitted or later), as the
+    distribution page counts them; the table counts these and its links list them."""
+    annual = Evaluation.objects.filter(kind=Evaluation.Kind.ANNUAL, status__in=Evaluation.RATED_STATUSES)
+    return annual.filter(**scope.plan_lookups("plan__")).exclude(predikat="")
+
+
 def distribution_rows(scope: Scope, units: list[Unit]) -> list[DistributionRow]:
     """Annual predikat the officials have finished (submitted or later) per row, with the check of the
     row unit's organisation result against the whole subtree's counts; three queries."""
     rows_of = _rows_of(units)
     counts: dict[int, dict[str, int]] = {unit.pk: defaultdict(int) for unit in units}
     found = (
-        Evaluation.objects.filter(
-            kind=Evaluation.Kind.ANNUAL,
-            status__in=Evaluation.RATED_STATUSES,
-            **scope.plans("plan__"),
-        )
+        rated_annual(scope)
         .filter(plan__unit_id__in=list(rows_of))
-        .exclude(predikat="")
         .values_list("plan__unit_id", "predikat")
         .annotate(n=Count("pk"))
         .order_by()

@@ -16,7 +16,6 @@ from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from appraisal.models import Evaluation
 from appraisal.predikat import Predikat
 from core.params import int_param
 from scoring.models import EmployeeScore
@@ -87,14 +86,19 @@ def _jp(scope: Scope, request: HttpRequest) -> Listing:
 
 
 def _predikat(scope: Scope, request: HttpRequest) -> Listing:
+    """One predikat, or every rated annual result when none is named (the table's total)."""
     predikat = request.GET.get("predikat", "")
-    if predikat not in Predikat.values:
+    if predikat and predikat not in Predikat.values:
         raise Http404
-    evaluations = Evaluation.objects.filter(
-        kind=Evaluation.Kind.ANNUAL, status__in=Evaluation.RATED_STATUSES, predikat=predikat, **scope.plans("plan__")
-    ).select_related("plan__employee", "plan__unit", "plan__period")
+    evaluations = figures.rated_annual(scope).select_related("plan__employee", "plan__unit", "plan__period")
+    year = scope.period.year
+    if predikat:
+        title = _("Predikat %(predikat)s %(year)s") % {"predikat": Predikat(predikat).label, "year": year}
+        evaluations = evaluations.filter(predikat=predikat)
+    else:
+        title = _("Predikat tahunan %(year)s") % {"year": year}
     return Listing(
-        _("Predikat %(predikat)s %(year)s") % {"predikat": Predikat(predikat).label, "year": scope.period.year},
+        title,
         evaluations.order_by("plan__unit__code", "plan__employee__name", "pk"),
         "leaders/dashboard/rows/predikat.html",
     )

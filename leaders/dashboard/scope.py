@@ -42,7 +42,7 @@ class Scope:
             staff = staff.filter(position__kind=self.position_kind)
         return staff
 
-    def plans(self, prefix: str = "") -> dict:
+    def plan_lookups(self, prefix: str = "") -> dict:
         """Lookups that narrow plans (or rows reached through ``prefix``) to the period, units and kind
         the plan recorded."""
         lookups: dict = {f"{prefix}period": self.period}
@@ -53,4 +53,4 @@ class Scope:
         return lookups
 
     def plan_set(self) -> QuerySet[Plan]:
-        return Plan.objects.filter(**self.plans())
+        return Plan.objects.filter(**self.plan_lookups())

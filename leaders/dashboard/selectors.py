@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
@@ -145,7 +146,7 @@ def evaluation_card(scope: Scope) -> list[CheckpointCount]:
 def objections_pending(scope: Scope) -> QuerySet[Objection]:
     """Objections to the period's annual results that still wait for the superior's decision."""
     return Objection.objects.filter(
-        status=Objection.Status.PENDING, **scope.plans("evaluation__plan__")
+        status=Objection.Status.PENDING, **scope.plan_lookups("evaluation__plan__")
     ).select_related("evaluation__plan__employee", "evaluation__plan__unit", "evaluation__plan__assessor_superior")
 
 
@@ -203,12 +204,12 @@ class Cards:
     objections: int
     complaints: int
     jp: int
-    minimum_jp: object
+    minimum_jp: Decimal
     evaluation_days: int
 
 
 def cards(scope: Scope) -> Cards:
-    """The five incomplete-work cards; six queries at most."""
+    """The five incomplete-work cards; five queries at most."""
     return Cards(
         plans=plan_card(scope),
         evaluations=evaluation_card(scope),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from org.models import Employee
 from scoring.models import EmployeeScore
@@ -12,7 +13,7 @@ from scoring.selectors import scores_of
 @dataclass(frozen=True)
 class TrendRow:
     score: EmployeeScore  # the period's latest computed checkpoint
-    change: object  # the score's change since the previous period with a score, or ``None``
+    change: Decimal | None  # the score's change since the previous period with a score, or ``None``
 
 
 def employee_trend(employee: Employee) -> list[TrendRow]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -49,7 +49,7 @@ def _query(scope: Scope, **extra) -> str:
     return urlencode({name: value for name, value in {**params, **extra}.items() if value not in ("", None)})
 
 
-def _refused(request, template: str, form: AkpkFilterForm) -> object:
+def _refused(request, template: str, form: AkpkFilterForm) -> HttpResponse:
     return render(request, template, {"form": form, "scope": None}, status=400 if form.errors else 200)
 
 

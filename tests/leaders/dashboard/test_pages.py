@@ -50,6 +50,9 @@ def test_the_predikat_numbers_open_the_evaluations_behind_them(client, hr_user, 
     assert f'{url}?periode={world.period.pk}&amp;unit={unit.pk}&amp;predikat=BAIK">1</a>' in content
     response = client.get(url, {"periode": world.period.pk, "unit": unit.pk, "predikat": "SANGAT_BAIK"})
     assert [text for _href, text in links(response.content)["item"]][0].startswith("Atasan")
+    href, total = link(content.encode(), f"distribution-total-{unit.pk}")
+    assert total == "2"
+    assert len(_items(client, href)) == 2
 
 
 def test_each_row_opens_the_person_or_item(client, hr_user, world):
