@@ -1,14 +1,19 @@
-"""The dashboard, each list and the workbook run as many queries for 30 people in 30 OPDs as for 3."""
+"""The dashboard, each list and the workbook run as many queries for 30 people in 30 OPDs as for 3; the
+summary still fits one page."""
 
 from __future__ import annotations
 
 from datetime import date, timedelta
 
 import pytest
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from weasyprint import HTML
 
+from appraisal.documents import pdf_response
 from appraisal.models import OrganisationResult
+from leaders.dashboard import reports
 from org.models import Employee
 from scoring.models import EmployeeScore, UnitScore
 from tests.appraisal.factories import PeriodFactory
@@ -69,3 +74,20 @@ def test_the_workbook_does_not_query_per_employee_or_unit(client, hr_user, grow)
     client.force_login(hr_user)
     small, large = counts_at_two_sizes(client, reverse("leaders:dashboard-xlsx"), grow)
     assert large == small
+
+
+def test_the_summary_stays_on_one_page_with_many_units(client, hr_user, grow, monkeypatch):
+    """Thirty OPDs, each outside its pattern: the PDF lists them and still fits one A4 page."""
+    rendered = []
+
+    def recording(template, context, filename):
+        rendered.append(render_to_string(template, context))
+        return pdf_response(template, context, filename)
+
+    monkeypatch.setattr(reports, "pdf_response", recording)
+    grow(30)
+    client.force_login(hr_user)
+    assert client.get(reverse("leaders:dashboard-pdf")).status_code == 200
+    (html,) = rendered
+    assert "unit lainnya ada pada ekspor XLSX" in html
+    assert len(HTML(string=html).render().pages) == 1
