@@ -104,6 +104,15 @@ def _distribution_row(unit: Unit, counts: dict[str, int], result: OrganisationRe
     return DistributionRow(unit, counts, result, check)
 
 
+def units_outside_pattern(scope: Scope) -> list[OrganisationResult]:
+    """Units in scope whose own predikat (the unit itself, not its sub-units) are outside their pattern,
+    as appraisal's distribution check last found and stored (``OrganisationResult.exceeded``); one query."""
+    results = OrganisationResult.objects.filter(period=scope.period, exceeded=True)
+    if scope.unit_ids is not None:
+        results = results.filter(unit_id__in=scope.unit_ids)
+    return list(results.select_related("unit").order_by("unit__code"))
+
+
 # --- Composite score and IKM across periods -------------------------------------------------------
 
 

@@ -49,6 +49,7 @@ class Figures:
     scores: list[figures.ScoreRow]
     needs: figures.NeedsBrief
     complaints_received: int
+    outside: list  # units whose own predikat are outside their pattern (appraisal's stored check)
 
     @classmethod
     def read(cls, scope: Scope) -> Figures:
@@ -66,6 +67,7 @@ class Figures:
             figures.score_rows(scope, units, periods),
             figures.needs_brief(scope),
             received.count(),
+            figures.units_outside_pattern(scope),
         )
 
     def card_rows(self) -> list[tuple[str, int]]:
@@ -120,6 +122,10 @@ def workbook(scope: Scope) -> bytes:
         sheet.append(
             [row.unit.name, *(row.counts.get(code, 0) for code in Predikat.values), row.total, result, check_label(row)]
         )
+    sheet.append([])
+    sheet.append([_("Unit yang sebaran predikatnya sendiri melampaui pola")], font=BOLD)
+    for result in found.outside:
+        sheet.append([result.unit.name, result.get_result_display()])
     sheet = writer.add_sheet(_("Skor dan IKM"))
     columns = [f"{name} {period.year}" for period in found.periods for name in (_("Skor"), _("IKM"))]
     _heading(sheet, _("Skor kinerja (indeks Kinerja) dan IKM per unit"), scope, [_("Unit kerja"), *columns])
@@ -139,6 +145,14 @@ def workbook(scope: Scope) -> bytes:
     return writer.to_bytes()
 
 
+def _outside(found: Figures) -> list[tuple[str, str]]:
+    """(unit, organisation result) of every unit outside its pattern: the table's rows (their whole
+    subtree) and the units whose own check failed; each unit once."""
+    rows = [row.org_result for row in found.distribution if row.check is not None and not row.check.valid]
+    named = {result.unit_id: result for result in [*rows, *found.outside]}
+    return [(result.unit.name, result.get_result_display()) for result in named.values()]
+
+
 def summary_response(scope: Scope):
     """One A4 page in Indonesian, whatever language the reader uses the app in."""
     with translation.override(PDF_LANGUAGE):
@@ -156,7 +170,7 @@ def summary_response(scope: Scope):
                 (label, totals[code], 100 * totals[code] / total if total else 0) for code, label in Predikat.choices
             ],
             "total": total,
-            "outside": [row for row in found.distribution if row.check is not None and not row.check.valid],
+            "outside": _outside(found),
             "ikm_rows": by_ikm[:PDF_UNITS],
             "ikm_more": max(len(by_ikm) - PDF_UNITS, 0),
             "place_date": place_date(settings.APPRAISAL_DOCUMENT_PLACE, timezone.localdate()),

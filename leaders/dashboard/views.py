@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.http import urlencode
 
 from appraisal.predikat import Predikat
+from appraisal.services.distribution import distribution_url
 from core.xlsx import xlsx_response
 from org.access import employee_of, headed_unit, unit_scope, unit_scope_required
 from scoring.models import PREDIKAT_ABBREVIATIONS
@@ -66,6 +67,7 @@ def dashboard(request):
         "query": _query(scope),
         "cards": selectors.cards(scope),
         "distribution": figures.distribution_rows(scope, units),
+        "outside": [(row, distribution_url(row.unit, scope.period)) for row in figures.units_outside_pattern(scope)],
         "periods": periods,
         "scores": figures.score_rows(scope, units, periods),
         "needs": figures.needs_brief(scope),

@@ -9,6 +9,7 @@ import pytest
 from django.utils import timezone
 
 from appraisal.distribution import distribution_check
+from appraisal.models import OrganisationResult
 from leaders.dashboard import figures, selectors
 from leaders.dashboard.scope import Scope
 
@@ -116,3 +117,11 @@ def test_scores_and_ikm_per_unit_across_periods(scores, unit):
     assert rows[scores.bidang.pk].current.mean_score == 90
     struktural = scope_of(scores, unit=unit, kind="STRUKTURAL")
     assert figures.score_rows(struktural, [unit], periods)[0].current.mean_score == 75
+
+
+def test_units_whose_own_check_failed_are_named(world, unit):
+    """Appraisal stores its own per-unit verdict; the dashboard names those units within the scope."""
+    OrganisationResult.objects.create(unit=world.bidang, period=world.period, result="BAIK", exceeded=True)
+    OrganisationResult.objects.create(unit=world.other_opd, period=world.period, result="BAIK", exceeded=True)
+    assert [row.unit for row in figures.units_outside_pattern(scope_of(world, unit=unit))] == [world.bidang]
+    assert len(figures.units_outside_pattern(scope_of(world))) == 2

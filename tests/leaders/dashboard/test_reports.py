@@ -66,14 +66,17 @@ def test_the_pdf_summary_renders_on_one_page_in_indonesian(client, hr_user, scor
     (html,) = rendered
     assert "RINGKASAN KINERJA PEGAWAI" in html and "Pengaduan diterima" in html
     assert "Dinas Kesehatan" in html and "83,33" in html
+    assert "Unit yang melampaui pola distribusi: Dinas Kesehatan (Baik)." in " ".join(html.split())
     assert len(HTML(string=html).render().pages) == 1
 
 
 def test_a_unit_head_exports_their_subtree_only(client, head, scores):
     response = login(client, head.user).get(reverse("leaders:dashboard-xlsx"))
     book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
-    units = [row[0] for row in book["Distribusi predikat"].iter_rows(min_row=6, values_only=True)]
+    units = [row[0] for row in book["Distribusi predikat"].iter_rows(min_row=6, max_row=7, values_only=True)]
     assert units == ["Dinas Kesehatan", "Bidang P2P"]
+    cells = [value for sheet in book for row in sheet.iter_rows(values_only=True) for value in row]
+    assert "Dinas Pendidikan" not in cells
 
 
 def test_exports_refuse_bad_filters(client, hr_user, world):
