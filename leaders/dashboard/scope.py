@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.db.models import QuerySet
+from django.utils import timezone
+from django.utils.http import urlencode
 
 from appraisal.models import AppraisalPeriod, Plan
 from org.models import Employee, EmployeeQuerySet, Unit
@@ -32,6 +34,16 @@ class Scope:
     def of(cls, *, period: AppraisalPeriod, unit: Unit | None, position_kind: str, now: datetime, today: date) -> Scope:
         ids = frozenset(unit_subtree_ids(unit)) if unit is not None else None
         return cls(period, unit, ids, position_kind, now, today)
+
+    @classmethod
+    def at_now(cls, *, period: AppraisalPeriod, unit: Unit | None, position_kind: str = "") -> Scope:
+        now = timezone.now()
+        return cls.of(period=period, unit=unit, position_kind=position_kind, now=now, today=timezone.localdate(now))
+
+    def query(self) -> str:
+        """The filters as a query string, so every link keeps them."""
+        params = {"periode": self.period.pk, "unit": self.unit.pk if self.unit else "", "jenis": self.position_kind}
+        return urlencode({name: value for name, value in params.items() if value != ""})
 
     def employees(self) -> EmployeeQuerySet:
         """Active employees in the units and of the position kind, by where they work now."""

@@ -12,8 +12,6 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
-from django.utils.http import urlencode
 
 from appraisal.predikat import Predikat
 from appraisal.services.distribution import distribution_url
@@ -39,15 +37,7 @@ def _scope(request) -> tuple[AkpkFilterForm, Scope | None]:
     if period is None:
         return form, None
     unit = form.cleaned_data["unit"] or (None if scope is None else headed_unit(request.user))
-    now = timezone.now()
-    kind = form.cleaned_data["jenis"]
-    return form, Scope.of(period=period, unit=unit, position_kind=kind, now=now, today=timezone.localdate(now))
-
-
-def _query(scope: Scope, **extra) -> str:
-    """The filters as a query string, so every link keeps them."""
-    params = {"periode": scope.period.pk, "unit": scope.unit.pk if scope.unit else "", "jenis": scope.position_kind}
-    return urlencode({name: value for name, value in {**params, **extra}.items() if value not in ("", None)})
+    return form, Scope.at_now(period=period, unit=unit, position_kind=form.cleaned_data["jenis"])
 
 
 def _refused(request, template: str, form: AkpkFilterForm) -> HttpResponse:
@@ -64,7 +54,7 @@ def dashboard(request):
     context = {
         "form": form,
         "scope": scope,
-        "query": _query(scope),
+        "query": scope.query(),
         "cards": selectors.cards(scope),
         "distribution": figures.distribution_rows(scope, units),
         "outside": [(row, distribution_url(row.unit, scope.period)) for row in figures.units_outside_pattern(scope)],
@@ -93,7 +83,7 @@ def item_list(request, kind: str):
         "listing": listing,
         "kind": kind,
         "page": page,
-        "query": _query(scope),
+        "query": scope.query(),
         "extra_params": kept,
     }
     return render(request, "leaders/dashboard/list.html", context)

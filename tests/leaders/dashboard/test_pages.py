@@ -142,3 +142,10 @@ def test_changing_a_lists_filters_keeps_its_own_parameter(client, hr_user, world
     url = reverse("leaders:dashboard-list", args=["evaluasi"])
     content = login(client, hr_user).get(url, {"titik": 1}).content.decode()
     assert '<input type="hidden" name="titik" value="1">' in content
+
+
+def test_the_home_panel_shows_the_latest_periods_incomplete_work(client, world, head):
+    content = login(client, head.user).get("/").content.decode()
+    panel = content[content.index('data-testid="panel-leaders-cards"') :]
+    assert '">3</a> SKP belum disetujui setelah batas penetapan' in panel
+    assert '">2</a> pengaduan lewat batas tanggapan' in panel
