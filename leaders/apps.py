@@ -15,6 +15,8 @@ class LeadersConfig(AppConfig):
     def ready(self) -> None:
         from org.home import HomePanel, register
 
+        from .dashboard.home import leaders_panel
         from .recognition.home import recognition_panel
 
+        register(HomePanel("leaders/dashboard/includes/home_panel.html", leaders_panel))
         register(HomePanel("leaders/recognition/includes/home_panel.html", recognition_panel))

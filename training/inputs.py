@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Sum, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Sum, Value, When
 
 from appraisal.models import AppraisalPeriod, BehaviourRating, DevelopmentAction, Evaluation
 from appraisal.predikat import Rating
@@ -178,14 +178,16 @@ def _citizens(grade: str | None, officer: IkmResult | None, services: tuple[rule
     return rules.Citizens(grade, scores, officer.responses, services)
 
 
-def jp_done(*, year: int, by: rules.YearBy) -> dict[int, Decimal]:
-    """JP of verified records per employee in ``year`` (the year of the end date by default, §7.3)."""
+def verified_in_year(*, year: int, by: rules.YearBy) -> QuerySet[DevelopmentRecord]:
+    """Verified records whose JP count in ``year`` (the year of the end date by default, §7.3)."""
     field = "ends_on__year" if by == rules.YearBy.END else "starts_on__year"
+    return DevelopmentRecord.objects.filter(status=DevelopmentRecord.Status.VERIFIED, **{field: year})
+
+
+def jp_done(*, year: int, by: rules.YearBy) -> dict[int, Decimal]:
+    """JP of verified records per employee in ``year`` (``verified_in_year``)."""
     rows = (
-        DevelopmentRecord.objects.filter(status=DevelopmentRecord.Status.VERIFIED, **{field: year})
-        .values("employee_id")
-        .annotate(jp=Sum("jp"))
-        .values_list("employee_id", "jp")
+        verified_in_year(year=year, by=by).values("employee_id").annotate(jp=Sum("jp")).values_list("employee_id", "jp")
     )
     return {employee: Decimal(jp) for employee, jp in rows}
 

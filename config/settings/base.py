@@ -386,6 +386,11 @@ LEADERS_COACHING_RESULTS_BELOW = env.str("LEADERS_COACHING_RESULTS_BELOW", defau
 TALENT_JPM_MIDDLE = env.str("TALENT_JPM_MIDDLE", default="68")
 TALENT_JPM_HIGH = env.str("TALENT_JPM_HIGH", default="80")
 
+# --- Leaders: the HR dashboard (docs/leaders.md, "HR dashboard") ----------------------------
+# Days after a checkpoint ends by which its evaluation must be finished (sent, or submitted for the
+# annual one); domain.md is silent, so this is our default [U].
+LEADERS_EVALUATION_DAYS = env.int("LEADERS_EVALUATION_DAYS", default=14)
+
 # --- Operations: backups and health (docs/operations.md) ---------------------------------
 # Nightly backup of the database (pg_dump) and PRIVATE_MEDIA_ROOT, one folder per backup under BACKUP_ROOT.
 # Backups older than BACKUP_KEEP_DAYS are deleted, but the newest BACKUP_KEEP_MIN are always kept.
