@@ -1,0 +1,188 @@
+"""Appraisal's reminder kinds (``notifications.reminders``): the SKP deadline, the evaluation due at
+each checkpoint and the objections awaiting a decision. Each reads its set in a fixed number of
+queries per open period, never one per employee. docs/notifications.md, "Reminders".
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.db.models import Exists, OuterRef, Subquery
+from django.urls import reverse
+from django.utils import formats
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from notifications.messages import InEveryLanguage
+from notifications.reminders import Due, ReminderKind, Window
+from org.access import hr_users
+from org.models import Employee
+
+from .models import AppraisalPeriod, Evaluation, Objection, Plan
+
+PLAN_DUE = _("SKP %(year)s Anda belum disetujui")
+PLAN_DUE_BODY = _("Batas penetapan SKP %(year)s: %(date)s. Lengkapi SKP dan ajukan kepada pejabat penilai.")
+PLAN_LATE_BODY = _(
+    "Batas penetapan SKP %(year)s (%(date)s) sudah lewat. Lengkapi SKP dan ajukan kepada pejabat penilai."
+)
+PLAN_AWAITING = _("SKP %(year)s %(name)s menunggu persetujuan Anda")
+PLAN_AWAITING_BODY = _("Batas penetapan SKP %(year)s: %(date)s.")
+EVALUATION_DUE = _("Evaluasi %(label)s %(name)s jatuh tempo %(date)s")
+SELF_ASSESSMENT_DUE = _("Isi penilaian diri evaluasi %(label)s (jatuh tempo %(date)s)")
+OBJECTION_PENDING = _("Keberatan %(name)s menunggu putusan Anda")
+OBJECTION_NO_SUPERIOR = _("Keberatan %(name)s belum dapat diputus")
+OBJECTION_NO_SUPERIOR_BODY = _(
+    "Atasan pejabat penilai pada SKP ini tidak aktif atau tidak memiliki akun; tetapkan siapa yang memutus."
+)
+
+
+def _date(day: date) -> InEveryLanguage:
+    return InEveryLanguage(lambda: formats.date_format(day))
+
+
+def _open_periods(*, until: date):
+    return AppraisalPeriod.objects.filter(status=AppraisalPeriod.Status.OPEN, year__lte=until.year)
+
+
+# --- The SKP deadline -----------------------------------------------------------------------------
+
+
+def plan_deadline_due(window: Window) -> list[Due]:
+    """Active employees whose SKP for an open year was never approved, once its deadline is near or
+    past: the employee while it is theirs to write, the assessing official once it is submitted."""
+    periods = _open_periods(until=window.horizon).filter(year__gte=window.today.year, plan_deadline__lte=window.horizon)
+    return [due for period in periods for due in _plan_dues(period, window)]
+
+
+def _plan_dues(period: AppraisalPeriod, window: Window) -> list[Due]:
+    approved = Plan.objects.filter(period=period, employee=OuterRef("pk"), approved_at__isnull=False)
+    latest = Plan.objects.filter(period=period, employee=OuterRef("pk")).order_by("-created_at", "-pk")
+    rows = (
+        Employee.objects.active()
+        .exclude(Exists(approved))
+        .annotate(
+            plan_id=Subquery(latest.values("pk")[:1]),
+            plan_status=Subquery(latest.values("status")[:1]),
+            assessor_user=Subquery(latest.values("assessor__user")[:1]),
+        )
+        .values_list("pk", "name", "user", "plan_id", "plan_status", "assessor_user")
+    )
+    late = window.today > period.plan_deadline
+    params = {"year": period.year, "date": _date(period.plan_deadline)}
+    dues = []
+    for employee_id, name, user_id, plan_id, status, assessor_user in rows:
+        url = reverse("appraisal:plan-detail", args=[plan_id]) if plan_id else reverse("appraisal:plan-list")
+        if status == Plan.Status.SUBMITTED and assessor_user:
+            item = f"{period.year}:plan:{plan_id}"
+            dues.append(Due(assessor_user, item, PLAN_AWAITING, params | {"name": name}, PLAN_AWAITING_BODY, url))
+        elif status != Plan.Status.SUBMITTED and user_id:
+            body = PLAN_LATE_BODY if late else PLAN_DUE_BODY
+            dues.append(Due(user_id, f"{period.year}:employee:{employee_id}", PLAN_DUE, params, body, url))
+    return dues
+
+
+# --- The evaluation due at each checkpoint --------------------------------------------------------
+
+
+def evaluations_due(window: Window) -> list[Due]:
+    """Per open period, the latest checkpoint that ends within the window (the year's last one is the
+    annual evaluation): the assessing official of every approved plan whose evaluation for it is not
+    rated yet, and the employee while the evaluation waits for their self-assessment."""
+    return [due for period in _open_periods(until=window.horizon) for due in _evaluation_dues(period, window)]
+
+
+def _evaluation_dues(period: AppraisalPeriod, window: Window) -> list[Due]:
+    checkpoints = period.checkpoints()
+    reached = [checkpoint for checkpoint in checkpoints if checkpoint.end <= window.horizon]
+    if not reached:
+        return []
+    checkpoint = reached[-1]
+    annual = checkpoint.number == len(checkpoints)
+    kind = Evaluation.Kind.ANNUAL if annual else Evaluation.Kind.PERIODIC
+    evaluations = Evaluation.objects.filter(plan=OuterRef("pk"), kind=kind, checkpoint=checkpoint.number)
+    rows = (
+        Plan.objects.filter(period=period, approved_at__isnull=False, employee__status=Employee.Status.AKTIF)
+        .exclude(Exists(evaluations.filter(status__in=Evaluation.RATED_STATUSES)))
+        .annotate(
+            evaluation_id=Subquery(evaluations.values("pk")[:1]),
+            evaluation_status=Subquery(evaluations.values("status")[:1]),
+        )
+        .values_list("pk", "employee__name", "employee__user", "assessor__user", "evaluation_id", "evaluation_status")
+    )
+    label = InEveryLanguage(lambda: gettext("tahunan") if annual else checkpoint.label)
+    params = {"label": label, "date": _date(checkpoint.end)}
+    dues = []
+    for plan_id, name, user_id, assessor_user, evaluation_id, status in rows:
+        item = f"{plan_id}:{kind}:{checkpoint.number}"
+        url = (
+            reverse("appraisal:evaluation-detail", args=[evaluation_id])
+            if evaluation_id
+            else (reverse("appraisal:plan-detail", args=[plan_id]))
+        )
+        if assessor_user:
+            dues.append(Due(assessor_user, item, EVALUATION_DUE, params | {"name": name}, url=url))
+        if status == Evaluation.Status.SELF_ASSESSMENT and user_id:
+            dues.append(Due(user_id, item, SELF_ASSESSMENT_DUE, params, url=url))
+    return dues
+
+
+# --- Objections awaiting a decision ---------------------------------------------------------------
+
+
+def objections_due(window: Window) -> list[Due]:
+    """Every pending objection, to the Atasan Pejabat Penilai who decides it (domain.md §5 step 5);
+    to HR when that official is no longer active or has no login, so it is not left unheard."""
+    rows = Objection.objects.filter(status=Objection.Status.PENDING).values_list(
+        "pk",
+        "evaluation_id",
+        "evaluation__plan__employee__name",
+        "evaluation__plan__assessor_superior__user",
+        "evaluation__plan__assessor_superior__status",
+    )
+    dues, orphans = [], []
+    for (
+        pk,
+        evaluation_id,
+        name,
+        superior_user,
+        superior_status,
+    ) in rows:
+        url = reverse("appraisal:evaluation-detail", args=[evaluation_id])
+        if superior_user and superior_status == Employee.Status.AKTIF:
+            dues.append(Due(superior_user, f"objection:{pk}", OBJECTION_PENDING, {"name": name}, url=url))
+        else:
+            orphans.append((pk, name, url))
+    if orphans:
+        hr = list(hr_users().values_list("pk", flat=True))
+        dues += [
+            Due(user, f"objection:{pk}", OBJECTION_NO_SUPERIOR, {"name": name}, OBJECTION_NO_SUPERIOR_BODY, url)
+            for pk, name, url in orphans
+            for user in hr
+        ]
+    return dues
+
+
+KINDS = (
+    ReminderKind(
+        "plan_deadline",
+        _("Batas penetapan SKP"),
+        _("Pegawai yang SKP-nya belum diajukan; pejabat penilai bila SKP menunggu persetujuannya."),
+        plan_deadline_due,
+        lead=_("hari sebelum batas penetapan SKP"),
+        lead_days=14,
+    ),
+    ReminderKind(
+        "evaluations_due",
+        _("Evaluasi jatuh tempo di titik pantau"),
+        _("Pejabat penilai yang belum menilai; pegawai yang belum mengisi penilaian diri."),
+        evaluations_due,
+        lead=_("hari sebelum akhir titik pantau"),
+        lead_days=7,
+    ),
+    ReminderKind(
+        "objections_pending",
+        _("Keberatan menunggu putusan"),
+        _("Atasan pejabat penilai yang memutus; BKPSDM bila atasan itu tidak aktif."),
+        objections_due,
+    ),
+)
