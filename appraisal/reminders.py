@@ -168,7 +168,7 @@ KINDS = (
         _("Batas penetapan SKP"),
         _("Pegawai yang SKP-nya belum diajukan; pejabat penilai bila SKP menunggu persetujuannya."),
         plan_deadline_due,
-        lead=_("hari sebelum batas penetapan SKP"),
+        lead=_("Hari sebelum batas penetapan SKP"),
         lead_days=14,
     ),
     ReminderKind(
@@ -176,7 +176,7 @@ KINDS = (
         _("Evaluasi jatuh tempo di titik pantau"),
         _("Pejabat penilai yang belum menilai; pegawai yang belum mengisi penilaian diri."),
         evaluations_due,
-        lead=_("hari sebelum akhir titik pantau"),
+        lead=_("Hari sebelum akhir titik pantau"),
         lead_days=7,
     ),
     ReminderKind(

@@ -58,7 +58,7 @@ KINDS = (
         _("Pengaduan mendekati batas tanggapan"),
         _("Kepala unit yang menanggapi pengaduan; BKPSDM bila unit itu tanpa kepala aktif."),
         complaints_due,
-        lead=_("hari sebelum batas tanggapan"),
+        lead=_("Hari sebelum batas tanggapan"),
         lead_days=1,
     ),
 )
