@@ -30,7 +30,9 @@ def test_hr_edits_the_schedule_and_an_employee_chooses_the_digest(live_server, s
     jp.get_by_label("Mingguan (Senin)").check()
     page.get_by_role("button", name="Simpan jadwal").click()
     expect(page.get_by_text("Jadwal pengingat disimpan.")).to_be_visible()
-    expect(page.get_by_test_id("schedule-jp_below_minimum").locator("[name='jp_below_minimum-hour']")).to_have_value("9")
+    expect(page.get_by_test_id("schedule-jp_below_minimum").locator("[name='jp_below_minimum-hour']")).to_have_value(
+        "9"
+    )
     _shot(page, "reminder-schedule", size)
     saved = ReminderSchedule.objects.get(kind="jp_below_minimum")
     assert (saved.hour, saved.interval) == (9, "WEEKLY")

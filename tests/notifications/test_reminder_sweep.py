@@ -10,7 +10,7 @@ from celery import current_app
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_celery_beat.models import PeriodicTask
 
 from appraisal.models import Evaluation, Objection, Plan
@@ -51,8 +51,11 @@ def sweep(at: datetime, kind: str = "plan_deadline") -> int:
 def test_a_sweep_notifies_in_the_app_and_queues_one_email_job(due_plan):
     assert sweep(MONDAY) == 1
     notification = Notification.objects.get(recipient=due_plan.user)
-    assert notification.title_text() == "SKP 2026 Anda belum disetujui"
-    assert "(31 Jan. 2026) sudah lewat" in notification.body_text()
+    with translation.override("id"):
+        assert notification.title_text() == "SKP 2026 Anda belum disetujui"
+        assert "(31 Jan. 2026) sudah lewat" in notification.body_text()
+    with translation.override("en"):
+        assert notification.title_text() == "Your SKP 2026 is not approved yet"
     job = OutboxJob.objects.get()
     assert (job.task, job.args) == ("notifications.tasks.notification_emails_send", [[notification.pk]])
     assert SentReminder.objects.get().notification == notification
