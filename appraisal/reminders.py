@@ -29,6 +29,9 @@ PLAN_AWAITING = _("SKP %(year)s %(name)s menunggu persetujuan Anda")
 PLAN_AWAITING_BODY = _("Batas penetapan SKP %(year)s: %(date)s.")
 EVALUATION_DUE = _("Evaluasi %(label)s %(name)s jatuh tempo %(date)s")
 SELF_ASSESSMENT_DUE = _("Isi penilaian diri evaluasi %(label)s (jatuh tempo %(date)s)")
+PLAN_NO_ASSESSOR = _("SKP %(year)s %(name)s menunggu pejabat penilai yang tidak aktif")
+EVALUATION_NO_ASSESSOR = _("Evaluasi %(label)s %(name)s tanpa pejabat penilai aktif (jatuh tempo %(date)s)")
+NO_ASSESSOR_BODY = _("Pejabat penilai pada SKP ini tidak aktif atau tidak memiliki akun; tetapkan penggantinya.")
 OBJECTION_PENDING = _("Keberatan %(name)s menunggu putusan Anda")
 OBJECTION_NO_SUPERIOR = _("Keberatan %(name)s belum dapat diputus")
 OBJECTION_NO_SUPERIOR_BODY = _(
@@ -42,6 +45,22 @@ def _date(day: date) -> InEveryLanguage:
 
 def _open_periods(*, until: date):
     return AppraisalPeriod.objects.filter(status=AppraisalPeriod.Status.OPEN, year__lte=until.year)
+
+
+class Officials:
+    """Who acts for an official recorded on a plan: the official while active with a login, else
+    every HR user (asked once, only when needed), so a plan whose official left is not left unheard."""
+
+    def __init__(self) -> None:
+        self._hr: list[int] | None = None
+
+    def acting(self, user_id: int | None, status: str | None) -> tuple[list[int], bool]:
+        """(recipients, whether they stand in for the official)."""
+        if user_id and status == Employee.Status.AKTIF:
+            return [user_id], False
+        if self._hr is None:
+            self._hr = list(hr_users().values_list("pk", flat=True))
+        return self._hr, True
 
 
 # --- The SKP deadline -----------------------------------------------------------------------------
@@ -64,18 +83,21 @@ def _plan_dues(period: AppraisalPeriod, window: Window) -> list[Due]:
             plan_id=Subquery(latest.values("pk")[:1]),
             plan_status=Subquery(latest.values("status")[:1]),
             assessor_user=Subquery(latest.values("assessor__user")[:1]),
+            assessor_status=Subquery(latest.values("assessor__status")[:1]),
         )
-        .values_list("pk", "name", "user", "plan_id", "plan_status", "assessor_user")
+        .values_list("pk", "name", "user", "plan_id", "plan_status", "assessor_user", "assessor_status")
     )
     late = window.today > period.plan_deadline
     params = {"year": period.year, "date": _date(period.plan_deadline)}
-    dues = []
-    for employee_id, name, user_id, plan_id, status, assessor_user in rows:
+    officials, dues = Officials(), []
+    for employee_id, name, user_id, plan_id, status, assessor_user, assessor_status in rows:
         url = reverse("appraisal:plan-detail", args=[plan_id]) if plan_id else reverse("appraisal:plan-list")
-        if status == Plan.Status.SUBMITTED and assessor_user:
+        if status == Plan.Status.SUBMITTED:
+            recipients, standing_in = officials.acting(assessor_user, assessor_status)
+            title, body = (PLAN_NO_ASSESSOR, NO_ASSESSOR_BODY) if standing_in else (PLAN_AWAITING, PLAN_AWAITING_BODY)
             item = f"{period.year}:plan:{plan_id}"
-            dues.append(Due(assessor_user, item, PLAN_AWAITING, params | {"name": name}, PLAN_AWAITING_BODY, url))
-        elif status != Plan.Status.SUBMITTED and user_id:
+            dues += [Due(user, item, title, params | {"name": name}, body, url) for user in recipients]
+        elif user_id:
             body = PLAN_LATE_BODY if late else PLAN_DUE_BODY
             dues.append(Due(user_id, f"{period.year}:employee:{employee_id}", PLAN_DUE, params, body, url))
     return dues
@@ -107,20 +129,31 @@ def _evaluation_dues(period: AppraisalPeriod, window: Window) -> list[Due]:
             evaluation_id=Subquery(evaluations.values("pk")[:1]),
             evaluation_status=Subquery(evaluations.values("status")[:1]),
         )
-        .values_list("pk", "employee__name", "employee__user", "assessor__user", "evaluation_id", "evaluation_status")
+        .values_list(
+            "pk",
+            "employee__name",
+            "employee__user",
+            "assessor",
+            "assessor__user",
+            "assessor__status",
+            "evaluation_id",
+            "evaluation_status",
+        )
     )
     label = InEveryLanguage(lambda: gettext("tahunan") if annual else checkpoint.label)
     params = {"label": label, "date": _date(checkpoint.end)}
-    dues = []
-    for plan_id, name, user_id, assessor_user, evaluation_id, status in rows:
+    officials, dues = Officials(), []
+    for plan_id, name, user_id, assessor, assessor_user, assessor_status, evaluation_id, status in rows:
         item = f"{plan_id}:{kind}:{checkpoint.number}"
         url = (
             reverse("appraisal:evaluation-detail", args=[evaluation_id])
             if evaluation_id
             else (reverse("appraisal:plan-detail", args=[plan_id]))
         )
-        if assessor_user:
-            dues.append(Due(assessor_user, item, EVALUATION_DUE, params | {"name": name}, url=url))
+        if assessor is not None:  # a top official without one is appraised outside the app
+            recipients, standing_in = officials.acting(assessor_user, assessor_status)
+            title, body = (EVALUATION_NO_ASSESSOR, NO_ASSESSOR_BODY) if standing_in else (EVALUATION_DUE, "")
+            dues += [Due(user, item, title, params | {"name": name}, body, url) for user in recipients]
         if status == Evaluation.Status.SELF_ASSESSMENT and user_id:
             dues.append(Due(user_id, item, SELF_ASSESSMENT_DUE, params, url=url))
     return dues
@@ -139,26 +172,12 @@ def objections_due(window: Window) -> list[Due]:
         "evaluation__plan__assessor_superior__user",
         "evaluation__plan__assessor_superior__status",
     )
-    dues, orphans = [], []
-    for (
-        pk,
-        evaluation_id,
-        name,
-        superior_user,
-        superior_status,
-    ) in rows:
+    officials, dues = Officials(), []
+    for pk, evaluation_id, name, superior_user, superior_status in rows:
         url = reverse("appraisal:evaluation-detail", args=[evaluation_id])
-        if superior_user and superior_status == Employee.Status.AKTIF:
-            dues.append(Due(superior_user, f"objection:{pk}", OBJECTION_PENDING, {"name": name}, url=url))
-        else:
-            orphans.append((pk, name, url))
-    if orphans:
-        hr = list(hr_users().values_list("pk", flat=True))
-        dues += [
-            Due(user, f"objection:{pk}", OBJECTION_NO_SUPERIOR, {"name": name}, OBJECTION_NO_SUPERIOR_BODY, url)
-            for pk, name, url in orphans
-            for user in hr
-        ]
+        recipients, standing_in = officials.acting(superior_user, superior_status)
+        title, body = (OBJECTION_NO_SUPERIOR, OBJECTION_NO_SUPERIOR_BODY) if standing_in else (OBJECTION_PENDING, "")
+        dues += [Due(user, f"objection:{pk}", title, {"name": name}, body, url) for user in recipients]
     return dues
 
 

@@ -174,16 +174,18 @@ def beat_sync_all() -> list[PeriodicTask]:
 
 # --- The sweep ------------------------------------------------------------------------------------
 
-CLAIM_SQL = """
-INSERT INTO notifications_sentreminder (kind, item, recipient_id, bucket, sent_at, in_digest)
+# A deactivated account is never reminded, whatever the kind found: the join drops it here, once.
+CLAIM_SQL = f"""
+INSERT INTO {SentReminder._meta.db_table} (kind, item, recipient_id, bucket, sent_at, in_digest)
 SELECT %s, due.item, due.recipient_id, %s, %s, false
 FROM unnest(%s::varchar[], %s::integer[]) AS due(item, recipient_id)
+JOIN {User._meta.db_table} AS recipient ON recipient.id = due.recipient_id AND recipient.is_active
 ON CONFLICT (kind, item, recipient_id, bucket) DO NOTHING
 RETURNING id, item, recipient_id
 """
 
-LINK_SQL = """
-UPDATE notifications_sentreminder AS sent
+LINK_SQL = f"""
+UPDATE {SentReminder._meta.db_table} AS sent
 SET notification_id = link.notification_id, in_digest = link.in_digest
 FROM unnest(%s::integer[], %s::integer[], %s::boolean[]) AS link(id, notification_id, in_digest)
 WHERE sent.id = link.id
@@ -198,9 +200,10 @@ def reminder_sweep(*, kind: str, now: datetime) -> int:
     the preferences, one insert of the notifications, one update of the log and one outbox job for
     all the e-mails. Returns the number of reminders sent."""
     reminder = kind_of(kind)
-    schedule = ReminderSchedule.objects.filter(kind=kind).first() if reminder else None
-    schedule = schedule or (default_schedule(reminder) if reminder else None)
-    if schedule is None or not schedule.enabled:
+    if reminder is None:
+        return 0
+    schedule = ReminderSchedule.objects.filter(kind=kind).first() or default_schedule(reminder)
+    if not schedule.enabled:
         return 0
     window = Window(now=now, lead_days=schedule.lead_days)
     dues = {(due.item, due.recipient_id): due for due in reminder.find(window)}

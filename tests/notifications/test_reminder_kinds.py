@@ -180,3 +180,15 @@ def test_jp_below_twenty_reminds_each_employee_with_the_months_left(period, empl
 
     assert [(due.recipient_id, due.item) for due in dues] == [(employee.user_id, f"2026:employee:{employee.pk}")]
     assert dues[0].params == {"year": 2026, "done": 6, "minimum": 20, "missing": 14, "months": 8}
+
+
+def test_work_waiting_for_an_official_who_left_goes_to_hr(period, employee, supervisor, head, hr_user):
+    approved(head, period)
+    submitted = PlanFactory(employee=employee, period=period, status="SUBMITTED")
+    unrated = approved(staff(supervisor, "Sari", user=UserFactory()), period)
+    PlanFactory(employee=supervisor, period=period, status="SUBMITTED")  # their official, head, is active
+    Employee.objects.filter(pk=supervisor.pk).update(status=Employee.Status.CUTI)
+
+    assert (hr_user.pk, f"2026:plan:{submitted.pk}") in found("plan_deadline")
+    assert supervisor.user_id not in {user for user, _item in found("plan_deadline")}
+    assert found("evaluations_due") == {(hr_user.pk, f"{unrated.pk}:PERIODIC:1")}

@@ -172,3 +172,10 @@ def test_a_sweep_runs_the_same_number_of_queries_at_two_sizes(world, kind):
         assert sent > 0
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_a_deactivated_account_is_never_reminded(due_plan):
+    due_plan.user.is_active = False
+    due_plan.user.save()
+    assert sweep(MONDAY) == 0
+    assert not SentReminder.objects.exists()
