@@ -19,7 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import OuterRef, Subquery
+from django.db.models import Count, Max, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.functional import Promise
 from django_celery_beat.models import CrontabSchedule, PeriodicTask
@@ -117,7 +117,7 @@ def default_schedule(kind: ReminderKind) -> ReminderSchedule:
 
 def schedules() -> list[tuple[ReminderKind, ReminderSchedule]]:
     """Every registered kind with its stored schedule, or its defaults (unsaved); one query."""
-    stored = {row.kind: row for row in ReminderSchedule.objects.filter(kind__in=_kinds)}
+    stored = {row.kind: row for row in ReminderSchedule.objects.filter(kind__in=_kinds).select_related("updated_by")}
     return [(kind, stored.get(kind.code) or default_schedule(kind)) for kind in registered()]
 
 
@@ -138,6 +138,21 @@ def reminder_schedules_update(*, values: dict[str, dict[str, Any]], acting_user:
         beat_sync(schedule)
         changed.append(kind.code)
     return changed
+
+
+@dataclass(frozen=True)
+class Sent:
+    count: int
+    last: datetime
+
+
+def sent_since(since: datetime) -> dict[str, Sent]:
+    """Per kind, how many reminders went out since ``since`` and when the last one did; one query.
+    HR's page shows it, so a kind that never fires (or fires too often) is seen."""
+    rows = (
+        SentReminder.objects.filter(sent_at__gte=since).values("kind").annotate(count=Count("pk"), last=Max("sent_at"))
+    )
+    return {row["kind"]: Sent(row["count"], row["last"]) for row in rows}
 
 
 def beat_name(code: str) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext
@@ -110,7 +111,8 @@ def reminder_digest_email(*, recipient: User, notifications: list[Notification])
             "\n".join(part for part in (f"- {n.title_text()}", n.body_text(), f"{site}{n.local_url}") if part)
             for n in notifications
         ]
-        intro = gettext("Pengingat Anda minggu ini. Ubah cara pengiriman di halaman pengaturan notifikasi.")
+        intro = gettext("Pengingat Anda minggu ini. Ubah cara pengiriman di halaman pengaturan notifikasi:")
+        intro += f" {site}{reverse('notifications:preference-edit')}"
     send_mail(
         subject=f"[Kinerja] {subject}",
         message="\n\n".join([intro, *items]),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
@@ -15,9 +17,10 @@ from org.access import hr_required
 
 from .forms import ReminderPreferenceForm, ReminderScheduleForm
 from .models import Notification, ReminderPreference
-from .reminders import reminder_schedules_update, schedules
+from .reminders import reminder_schedules_update, schedules, sent_since
 
 NOTIFICATIONS_PER_PAGE = 20
+SENT_WINDOW_DAYS = 7  # HR's page counts the reminders sent in this many days
 
 
 @login_required
@@ -60,7 +63,9 @@ def reminder_schedule(request):
     invalid = any(form.errors for form in forms)
     if invalid:
         messages.error(request, _("Jadwal belum disimpan: periksa isian yang ditandai."))
-    return render(request, "notifications/reminder_schedule.html", {"forms": forms}, status=400 if invalid else 200)
+    sent = sent_since(timezone.now() - timedelta(days=SENT_WINDOW_DAYS))
+    context = {"rows": [(form, sent.get(form.kind.code)) for form in forms], "forms": forms, "days": SENT_WINDOW_DAYS}
+    return render(request, "notifications/reminder_schedule.html", context, status=400 if invalid else 200)
 
 
 @login_required

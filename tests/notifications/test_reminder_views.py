@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from django_celery_beat.models import PeriodicTask
 
-from notifications.models import ReminderPreference, ReminderSchedule
+from notifications.models import ReminderPreference, ReminderSchedule, SentReminder
 from tests.conftest import login
 from tests.notifications.url_access import schedule_data
 
@@ -81,3 +82,14 @@ def test_each_person_changes_only_their_own_setting(client, employee, supervisor
     login(client, employee.user).post(SETTINGS, {"delivery": "IMMEDIATE"})
     assert ReminderPreference.objects.get(user=supervisor.user).delivery == "WEEKLY"
     assert ReminderPreference.objects.get(user=employee.user).delivery == "IMMEDIATE"
+
+
+def test_hr_sees_what_each_kind_sent_and_who_changed_it(client, hr_user, employee):
+    SentReminder.objects.create(
+        kind="plan_deadline", item="x", recipient=employee.user, bucket="b", sent_at=timezone.now()
+    )
+    login(client, hr_user).post(SCHEDULE, schedule_data(**{"plan_deadline-hour": "8"}))
+    response = client.get(SCHEDULE)
+    assert "1 pengingat terkirim dalam 7 hari terakhir" in response.text
+    assert "Belum ada pengingat terkirim dalam 7 hari terakhir." in response.text  # the other kinds
+    assert "Jadwal diubah oleh hr" in response.text
