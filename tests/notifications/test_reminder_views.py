@@ -9,7 +9,9 @@ from django_celery_beat.models import PeriodicTask
 
 from notifications.models import ReminderPreference, ReminderSchedule, SentReminder
 from tests.conftest import login
+from tests.factories import UserFactory
 from tests.notifications.url_access import schedule_data
+from tests.queries import counts_at_two_sizes
 
 pytestmark = pytest.mark.django_db
 SCHEDULE = reverse("notifications:reminder-schedule")
@@ -93,3 +95,18 @@ def test_hr_sees_what_each_kind_sent_and_who_changed_it(client, hr_user, employe
     assert "1 pengingat terkirim dalam 7 hari terakhir" in response.text
     assert "Belum ada pengingat terkirim dalam 7 hari terakhir." in response.text  # the other kinds
     assert "Jadwal diubah oleh hr" in response.text
+
+
+def test_the_schedule_page_costs_the_same_queries_at_two_sizes(client, hr_user):
+    people = []
+
+    def grow(size: int) -> None:
+        while len(people) < size:
+            person = UserFactory()
+            for kind in ("plan_deadline", "jp_below_minimum"):
+                SentReminder.objects.create(kind=kind, item="x", recipient=person, bucket="b", sent_at=timezone.now())
+            people.append(person)
+
+    login(client, hr_user).post(SCHEDULE, schedule_data())
+    small, large = counts_at_two_sizes(client, SCHEDULE, grow)
+    assert small == large
