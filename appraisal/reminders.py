@@ -140,7 +140,8 @@ def _evaluation_dues(period: AppraisalPeriod, window: Window) -> list[Due]:
             "evaluation_status",
         )
     )
-    label = InEveryLanguage(lambda: gettext("tahunan") if annual else checkpoint.label)
+    # The label is worded again in each language (a Checkpoint's label is already a string).
+    label = InEveryLanguage(lambda: gettext("Tahunan") if annual else period.checkpoint(checkpoint.number).label)
     params = {"label": label, "date": _date(checkpoint.end)}
     officials, dues = Officials(), []
     for plan_id, name, user_id, assessor, assessor_user, assessor_status, evaluation_id, status in rows:

@@ -225,12 +225,25 @@ def reminder_sweep(*, kind: str, now: datetime) -> int:
     if not dues:
         return 0
     claimed = _claim(kind, bucket(interval=schedule.interval, today=window.today), now, list(dues))
-    if not claimed:
-        return 0
-    recipients = {recipient for _sent, (_item, recipient) in claimed}
+    if claimed:
+        _deliver(claimed, dues)
+    return len(claimed)
+
+
+def _claim(kind: str, interval: str, now: datetime, keys: list[tuple[str, int]]) -> list[tuple[int, tuple]]:
+    """Insert the log rows that do not exist yet; returns (log id, (item, recipient)) of those inserted."""
+    with connection.cursor() as cursor:
+        cursor.execute(CLAIM_SQL, [kind, interval, now, [item for item, _r in keys], [r for _i, r in keys]])
+        return [(pk, (item, recipient)) for pk, item, recipient in cursor.fetchall()]
+
+
+def _deliver(claimed: list[tuple[int, tuple]], dues: dict[tuple, Due]) -> None:
+    """The claimed reminders as in-app notifications, linked to their log rows; one outbox job e-mails
+    those whose reader wants them at once, the others wait for the weekly digest."""
     weekly = set(
         ReminderPreference.objects.filter(
-            user_id__in=recipients, delivery=ReminderPreference.Delivery.WEEKLY
+            user_id__in={recipient for _sent, (_item, recipient) in claimed},
+            delivery=ReminderPreference.Delivery.WEEKLY,
         ).values_list("user_id", flat=True)
     )
     notifications = Notification.objects.bulk_create([_notification(dues[key]) for _sent, key in claimed])
@@ -242,14 +255,6 @@ def reminder_sweep(*, kind: str, now: datetime) -> int:
         from .tasks import notification_emails_send
 
         enqueue_on_commit(notification_emails_send, at_once)
-    return len(claimed)
-
-
-def _claim(kind: str, interval: str, now: datetime, keys: list[tuple[str, int]]) -> list[tuple[int, tuple]]:
-    """Insert the log rows that do not exist yet; returns (log id, (item, recipient)) of those inserted."""
-    with connection.cursor() as cursor:
-        cursor.execute(CLAIM_SQL, [kind, interval, now, [item for item, _r in keys], [r for _i, r in keys]])
-        return [(pk, (item, recipient)) for pk, item, recipient in cursor.fetchall()]
 
 
 def _notification(due: Due) -> Notification:

@@ -9,9 +9,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from appraisal.models import AppraisalPeriod, Evaluation, Objection, Plan
+from notifications.messages import params_data, source_text
+from notifications.models import Notification
 from notifications.reminders import Window, kind_of
 from org.models import Employee
 from tests.appraisal.factories import PeriodFactory, PlanFactory
@@ -192,3 +194,13 @@ def test_work_waiting_for_an_official_who_left_goes_to_hr(period, employee, supe
     assert (hr_user.pk, f"2026:plan:{submitted.pk}") in found("plan_deadline")
     assert supervisor.user_id not in {user for user, _item in found("plan_deadline")}
     assert found("evaluations_due") == {(hr_user.pk, f"{unrated.pk}:PERIODIC:1")}
+
+
+def test_an_evaluation_reminder_reads_in_each_language(period, employee, supervisor):
+    approved(employee, period)
+    due = kind_of("evaluations_due").find(Window(now=timezone.now(), lead_days=7))[0]
+    notification = Notification(title=source_text(due.title), params=params_data(due.params))
+    with translation.override("id"):
+        assert notification.title_text() == "Evaluasi Triwulan I Pegawai jatuh tempo 31 Maret 2026"
+    with translation.override("en"):
+        assert notification.title_text().startswith("Quarter I evaluation of Pegawai due")
