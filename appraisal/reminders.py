@@ -31,12 +31,10 @@ EVALUATION_DUE = _("Evaluasi %(label)s %(name)s jatuh tempo %(date)s")
 SELF_ASSESSMENT_DUE = _("Isi penilaian diri evaluasi %(label)s (jatuh tempo %(date)s)")
 PLAN_NO_ASSESSOR = _("SKP %(year)s %(name)s menunggu pejabat penilai yang tidak aktif")
 EVALUATION_NO_ASSESSOR = _("Evaluasi %(label)s %(name)s tanpa pejabat penilai aktif (jatuh tempo %(date)s)")
-NO_ASSESSOR_BODY = _("Pejabat penilai pada SKP ini tidak aktif atau tidak memiliki akun; tetapkan penggantinya.")
+NO_ASSESSOR_BODY = _("Pejabat penilai pada SKP ini tidak aktif lagi; tetapkan penggantinya.")
 OBJECTION_PENDING = _("Keberatan %(name)s menunggu putusan Anda")
 OBJECTION_NO_SUPERIOR = _("Keberatan %(name)s belum dapat diputus")
-OBJECTION_NO_SUPERIOR_BODY = _(
-    "Atasan pejabat penilai pada SKP ini tidak aktif atau tidak memiliki akun; tetapkan siapa yang memutus."
-)
+OBJECTION_NO_SUPERIOR_BODY = _("Atasan pejabat penilai pada SKP ini tidak aktif lagi; tetapkan siapa yang memutus.")
 
 
 def _date(day: date) -> InEveryLanguage:
@@ -48,16 +46,18 @@ def _open_periods(*, until: date):
 
 
 class Officials:
-    """Who acts for an official recorded on a plan: the official while active with a login, else
-    every HR user (asked once, only when needed), so a plan whose official left is not left unheard."""
+    """Who acts for an official recorded on a plan: the official while active (if they have a login),
+    else every HR user (asked once, only when needed), so a plan whose official left is not left
+    unheard. An active official without a login is nobody to remind, and not HR's case either: with
+    every item of every such official, HR's inbox would be a copy of theirs (docs/notifications.md)."""
 
     def __init__(self) -> None:
         self._hr: list[int] | None = None
 
     def acting(self, user_id: int | None, status: str | None) -> tuple[list[int], bool]:
         """(recipients, whether they stand in for the official)."""
-        if user_id and status == Employee.Status.AKTIF:
-            return [user_id], False
+        if status == Employee.Status.AKTIF:
+            return ([user_id] if user_id else []), False
         if self._hr is None:
             self._hr = list(hr_users().values_list("pk", flat=True))
         return self._hr, True
@@ -165,7 +165,7 @@ def _evaluation_dues(period: AppraisalPeriod, window: Window) -> list[Due]:
 
 def objections_due(window: Window) -> list[Due]:
     """Every pending objection, to the Atasan Pejabat Penilai who decides it (domain.md §5 step 5);
-    to HR when that official is no longer active or has no login, so it is not left unheard."""
+    to HR when that official is no longer active, so it is not left unheard."""
     rows = Objection.objects.filter(status=Objection.Status.PENDING).values_list(
         "pk",
         "evaluation_id",

@@ -204,3 +204,17 @@ def test_an_evaluation_reminder_reads_in_each_language(period, employee, supervi
         assert notification.title_text() == "Evaluasi Triwulan I Pegawai jatuh tempo 31 Maret 2026"
     with translation.override("en"):
         assert notification.title_text().startswith("Quarter I evaluation of Pegawai due")
+
+
+def test_an_active_official_without_a_login_is_not_escalated(period, employee, supervisor, head, hr_user, unit):
+    approved(head, period)
+    approved(employee, period)
+    PlanFactory(employee=supervisor, period=period, status="SUBMITTED")
+    type(head.user).objects.filter(pk=head.user_id).delete()  # the head is active, without an account
+    head.position.is_unit_head = True
+    head.position.save()
+    ComplaintFactory(unit=unit, submitted_at=timezone.now() - timedelta(days=5))
+
+    assert found("plan_deadline") == set()
+    assert found("complaints_near_target") == set()
+    assert found("evaluations_due") == {(supervisor.user_id, f"{employee.plans.get().pk}:PERIODIC:1")}
