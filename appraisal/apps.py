@@ -9,8 +9,12 @@ class AppraisalConfig(AppConfig):
     demo_seeders = ("appraisal.demo.plans.seed_appraisal", "appraisal.demo.evaluations.seed_evaluations")
 
     def ready(self) -> None:
+        from notifications.reminders import register as register_reminder
         from org.home import HomePanel, register
 
+        from .reminders import KINDS
         from .views.home import awaiting_panel
 
         register(HomePanel("appraisal/includes/home_awaiting.html", awaiting_panel))
+        for kind in KINDS:
+            register_reminder(kind)

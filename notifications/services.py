@@ -7,8 +7,10 @@ from typing import Any
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
+from django.utils.translation import gettext
 
 from core.outbox import enqueue_on_commit
 from org.models import User
@@ -94,4 +96,27 @@ def notification_email_send(*, notification: Notification) -> bool:
         recipient_list=[address],
     )
     locked.update(emailed_at=timezone.now())
+    return True
+
+
+def reminder_digest_email(*, recipient: User, notifications: list[Notification]) -> bool:
+    """One e-mail with a week's reminders, in the reader's language, each with its link. False: not sent."""
+    address = recipient_email(recipient)
+    if not address or not notifications:
+        return False
+    site = settings.SITE_URL.rstrip("/")
+    with translation.override(reader_language(recipient)):
+        subject = gettext("Ringkasan pengingat minggu ini (%(count)s)") % {"count": len(notifications)}
+        items = [
+            "\n".join(part for part in (f"- {n.title_text()}", n.body_text(), f"{site}{n.local_url}") if part)
+            for n in notifications
+        ]
+        intro = gettext("Pengingat Anda minggu ini. Ubah cara pengiriman di halaman pengaturan notifikasi:")
+        intro += f" {site}{reverse('notifications:preference-edit')}"
+    send_mail(
+        subject=f"[Kinerja] {subject}",
+        message="\n\n".join([intro, *items]),
+        from_email=None,
+        recipient_list=[address],
+    )
     return True

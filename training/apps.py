@@ -14,6 +14,7 @@ class TrainingConfig(AppConfig):
     )
 
     def ready(self) -> None:
+        from notifications.reminders import register as register_reminder
         from org.home import HomePanel
         from org.home import register as register_panel
         from org.imports.kinds import ImportKind, register
@@ -22,7 +23,10 @@ class TrainingConfig(AppConfig):
         from .imports.columns import COMPETENCIES, STANDARDS
         from .imports.competencies import plan_competencies
         from .imports.standards import plan_standards
+        from .reminders import KINDS
 
         register(ImportKind(COMPETENCIES, plan_competencies, "training:competency-list", "training:import-upload"))
         register(ImportKind(STANDARDS, plan_standards, "training:standard-list", "training:import-upload"))
         register_panel(HomePanel("training/includes/home_development.html", development_panel))
+        for kind in KINDS:
+            register_reminder(kind)

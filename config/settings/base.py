@@ -356,6 +356,8 @@ SCORING_DEFAULTS = {
 }
 # Nightly recompute of open periods (django-celery-beat; HR may edit it in the admin).
 SCORING_NIGHTLY_CRONTAB = {"minute": "30", "hour": "1"}
+# The weekly reminder digest (docs/notifications.md, "Reminders"): Mondays, before the working day.
+REMINDER_DIGEST_CRONTAB = {"minute": "0", "hour": "6", "day_of_week": "1"}
 # A running recompute writes a heartbeat this often (seconds). A running run without one for
 # SCORING_RUN_STALE_SECONDS lost its worker, and so did a run still queued after
 # SCORING_RUN_QUEUED_SECONDS: the watchdog (every minute) fails it and queues a new attempt, up to

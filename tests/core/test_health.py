@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -18,6 +19,7 @@ from core.backups import backup_create
 from core.health import Check, broker_check
 from core.models import Heartbeat, OutboxJob
 from core.tasks import worker_heartbeat
+from notifications.reminders import registered
 
 CLOSED_PORT = "redis://127.0.0.1:6399/0"
 
@@ -130,7 +132,10 @@ def test_setup_declares_the_watchdog_the_heartbeat_and_the_nightly_backup_once(d
         "2",
         "0",
     )
-    assert len(tasks) == PeriodicTask.objects.count() == 5
+    # One entry per task, plus one per reminder kind (all running the same task, HR's schedule each).
+    reminders = PeriodicTask.objects.filter(task="notifications.tasks.reminders_send")
+    assert sorted(json.loads(task.kwargs)["kind"] for task in reminders) == sorted(k.code for k in registered())
+    assert len(tasks) + len(registered()) - 1 == PeriodicTask.objects.count() == 6 + len(registered())
 
 
 @pytest.mark.django_db(transaction=True)

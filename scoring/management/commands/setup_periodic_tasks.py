@@ -1,7 +1,8 @@
 """``manage.py setup_periodic_tasks``: declare every beat schedule in one place (idempotent).
 
 HR may change a schedule in the admin afterwards (django-celery-beat); running this again puts the
-task back if it was deleted but keeps an edited schedule.
+task back if it was deleted but keeps an edited schedule. The reminders' entries are written from
+HR's reminder schedules (``notifications.reminders``), which HR edits on its own page.
 """
 
 from __future__ import annotations
@@ -9,6 +10,8 @@ from __future__ import annotations
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django_celery_beat.models import CrontabSchedule, IntervalSchedule, PeriodicTask
+
+from notifications.reminders import beat_sync_all
 
 EVERY_MINUTE = {"every": 60}
 
@@ -19,6 +22,7 @@ PERIODIC_TASKS = [
     ("Pulihkan penghitungan skor yang kehilangan worker", "scoring.tasks.stale_runs_recover", EVERY_MINUTE),
     ("Cadangkan basis data dan berkas", "core.tasks.backup_create", settings.BACKUP_CRONTAB),
     ("Tanda hidup worker", "core.tasks.worker_heartbeat", EVERY_MINUTE),
+    ("Ringkasan pengingat mingguan", "notifications.tasks.reminder_digests_prepare", settings.REMINDER_DIGEST_CRONTAB),
 ]
 
 
@@ -37,3 +41,6 @@ class Command(BaseCommand):
         for name, task, spec in PERIODIC_TASKS:
             _, created = PeriodicTask.objects.get_or_create(name=name, defaults={"task": task, **_schedule(spec)})
             self.stdout.write(f"{'+' if created else '='} {name} ({task})")
+        # The reminders follow HR's schedules (notifications.reminders), saved on HR's page.
+        for task in beat_sync_all():
+            self.stdout.write(f"~ {task.name} ({task.task}, {task.crontab})")
