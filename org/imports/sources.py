@@ -264,12 +264,12 @@ class _Proposer:
             self.by_name.setdefault(normal_name(unit.name), []).append(unit)
 
     def propose(self, external_id: str, name: str, satker: str) -> dict:
+        """The unit to map to (``None``: a new one), and the new unit's fields in case HR chooses one."""
         parents = self.by_name.get(normal_name(satker), []) if normal_name(satker) != normal_name(name) else []
-        if matches := self.by_name.get(normal_name(name)):
-            under = [unit for unit in matches if parents and parents[0].pk in unit.ancestor_ids()]
-            return {"unit": (under or matches)[0].pk, "parent": None, "code": "", "kind": ""}
+        matches = self.by_name.get(normal_name(name), [])
+        under = [unit for unit in matches if parents and parents[0].pk in unit.ancestor_ids()]
         return {
-            "unit": None,
+            "unit": (under or matches)[0].pk if matches else None,
             "parent": parents[0].pk if parents else None,
             "code": proposed_code(external_id),
             "kind": unit_kind_from_name(name),
