@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -147,6 +148,7 @@ def import_confirm(request, token):
     return redirect("org:import-preview", token=token)
 
 
+MAPPINGS_CONFLICT = _("Pemetaan ini baru saja disimpan orang lain; tidak ada yang disimpan. Buka lagi hasil uji coba.")
 MAPPINGS_SAVED = _("Pemetaan %(source)s disimpan dan dipakai untuk berkas berikutnya. Uji coba dijalankan lagi.")
 
 
@@ -170,6 +172,8 @@ def import_mapping(request, token):
             _save_mappings(request, mappings, unit_forms, header_forms, units={unit.pk: unit for unit, *_ in tree})
         except ValidationError as exc:
             errors = exc.messages
+        except IntegrityError:  # another HR user mapped the same UNOR at the same moment
+            errors = [str(MAPPINGS_CONFLICT)]
         else:
             import_job_recheck(job=job, acting_user=request.user)
             messages.success(request, MAPPINGS_SAVED % {"source": ImportSource(mappings["source"]).label})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from django.db.models import Model
@@ -13,6 +13,7 @@ from org.imports.positions import level_from_name
 from org.imports.services import import_file
 from org.imports.sources import BAD_DATE, WRONG_KIND, clean_cell, parse_date, proposed_code
 from org.models import Employee, ExternalUnit, HeaderMapping, Position, Unit
+from org.nip import build_nip
 from tests.org.siasn import (
     SAMPLE,
     UNOR_BIDANG,
@@ -244,3 +245,31 @@ def test_a_new_struktural_post_with_no_level_in_its_name_is_refused_clearly(unit
 
     assert not report.applied
     assert {(issue.row, issue.column) for issue in report.errors} == {(2, "JABATAN NAMA")}
+
+
+def test_real_spreadsheet_dates_are_read_as_dates():
+    assert parse_date(datetime(1985, 3, 15)) == date(1985, 3, 15)  # noqa: DTZ001 - openpyxl's cells are naive
+    assert parse_date(date(1985, 3, 15)) == date(1985, 3, 15)
+
+
+@pytest.mark.parametrize("size", [20, 200])
+def test_a_siasn_file_uses_a_fixed_number_of_queries_whatever_the_size(
+    size, unit, sheet_file, hr_user, django_assert_max_num_queries
+):
+    map_sample(hr_user, dinkes=unit)
+    rows = sample_rows()
+    template = rows[3]  # Sri Lestari, a functional post in a mapped UNOR
+    nip, name, born = column(rows, "NIP BARU"), column(rows, "NAMA"), column(rows, "TANGGAL LAHIR")
+    for serial in range(1, size + 1):
+        row = list(template)
+        row[nip] = "'" + build_nip(
+            birth_date=date(1985, 11, 5), appointment_year=2010, appointment_month=1, is_female=True, serial=serial + 10
+        )
+        row[name], row[born] = f"Pegawai {serial}", "05-11-1985"
+        rows.append(row)
+
+    with django_assert_max_num_queries(20):
+        report = run(sheet_file(rows, ext="csv", delimiter=";"), hr_user)
+
+    assert report.applied, report.errors
+    assert Employee.objects.count() == size + 6

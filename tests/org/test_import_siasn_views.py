@@ -172,3 +172,16 @@ def test_the_mapping_screen_refuses_everyone_but_hr(request, client, hr_user, un
     assert client.get(mapping_url(job)).status_code == 403
     assert client.post(mapping_url(job), mapping_post(job)).status_code == 403
     assert not ExternalUnit.objects.exists()
+
+
+def test_a_unor_mapped_meanwhile_by_someone_else_refuses_the_whole_save(client, hr_user, unit):
+    client.force_login(hr_user)
+    job = upload_sample(client)
+    map_sample(HrUserFactory(username="hr2"), dinkes=unit)
+    units_before = Unit.objects.count()
+
+    content = client.post(mapping_url(job), mapping_post(job)).content.decode()
+
+    assert 'data-testid="mapping-error"' in content
+    assert Unit.objects.count() == units_before
+    assert HeaderMapping.objects.get(header="EMAIL_KANTOR").column == "EMAIL"
