@@ -147,6 +147,7 @@ class Translation:
 
 
 def translate_siasn(sheet: Sheet, header_row: int, headers: tuple[object, ...]) -> Translation:
+    """The rows below the header in the employee layout, or what HR must map first (nothing else then)."""
     source = ImportSource.SIASN
     keys = [header_key(cell) for cell in headers]
     targets, unknown = _header_targets(source, keys)
@@ -165,7 +166,7 @@ def translate_siasn(sheet: Sheet, header_row: int, headers: tuple[object, ...]) 
     rows = [(header_row, tuple(target or "" for target in targets))]
     issues: dict[int, list[Issue]] = {}
     for number, cells in data:
-        cells = tuple(units.get(cell, cell) if i == unit_index else cell for i, cell in enumerate(cells))
+        cells = tuple(units.get(cell_text(cell), cell) if i == unit_index else cell for i, cell in enumerate(cells))
         rows.append((number, cells))
         issues[number] = _date_issues(number, cells, keys, headers)
     labels = {target: str(headers[index]).strip() for index, target in enumerate(targets) if target}

@@ -1,8 +1,8 @@
 """Browser journey (Chromium): HR uploads SIASN's Export Data ASN as downloaded, maps the unknown UNORs
 and a header once, confirms, and finds the employees in the list.
 
-Screenshots of the mapping screen and of the dry run after it land in ``tests/artifacts/``
-(git-ignored), at desktop and phone widths.
+Screenshots of the dry run that asks for a mapping, the mapping screen and the dry run after it
+land in ``tests/artifacts/`` (git-ignored), at desktop and phone widths.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ def test_hr_maps_a_siasn_file_once_and_imports_it(live_server, sized_page, unit,
 
     expect(page.get_by_test_id("import-mapping-needed")).to_contain_text("3 unit (UNOR) dan 1 judul kolom")
     expect(page.get_by_test_id("import-confirm")).to_have_count(0)
+    _shot(page, "siasn-needs-mapping", size)
     page.get_by_test_id("import-map").click()
 
     dinkes = page.get_by_test_id(re.compile(r"^unor-")).filter(has_text="8ae482875c1b5e6e015c1f4b2c0a3d21")
