@@ -7,7 +7,7 @@ from core.xlsx import XLSX_CONTENT_TYPE
 
 from .exporting import export_queryset, export_workbook
 from .imports.columns import LAYOUTS
-from .models import DisciplinaryPenalty, Employee, Position, Unit, User
+from .models import DisciplinaryPenalty, Employee, ExternalUnit, HeaderMapping, Position, Unit, User
 
 
 @admin.action(description=_("Ekspor XLSX (format impor Kinerja)"))
@@ -60,3 +60,21 @@ class DisciplinaryPenaltyAdmin(admin.ModelAdmin):
     search_fields = ["employee__name", "employee__nip", "decree_number"]
     autocomplete_fields = ["employee"]
     list_select_related = ["employee"]
+
+
+@admin.register(ExternalUnit)
+class ExternalUnitAdmin(admin.ModelAdmin):
+    """Where a UNOR of a source file goes; changing it here re-maps the next file (docs/import-export.md)."""
+
+    list_display = ["name", "external_id", "source", "unit"]
+    list_filter = ["source"]
+    search_fields = ["name", "external_id", "unit__name"]
+    autocomplete_fields = ["unit"]
+    list_select_related = ["unit"]
+
+
+@admin.register(HeaderMapping)
+class HeaderMappingAdmin(admin.ModelAdmin):
+    list_display = ["header", "column", "source"]
+    list_filter = ["source"]
+    search_fields = ["header"]

@@ -428,3 +428,49 @@ class DisciplinaryPenalty(models.Model):
     def clean(self) -> None:
         if self.ends_on and self.starts_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": PENALTY_ENDS_BEFORE_START})
+
+
+class ImportSource(models.TextChoices):
+    """A national system whose own export file the import reads as it comes (docs/import-export.md)."""
+
+    SIASN = "SIASN", _("SIASN (BKN)")
+
+
+class ExternalUnit(models.Model):
+    """A unit of another system (a SIASN UNOR) and the unit it is in Kinerja, decided once by HR.
+
+    The next file naming the same external id maps onto the unit without asking again.
+    """
+
+    source = models.CharField(_("sumber"), max_length=16, choices=ImportSource.choices)
+    external_id = models.CharField(_("ID di sumber"), max_length=64)
+    name = models.CharField(_("nama di sumber"), max_length=200)
+    unit = models.ForeignKey(Unit, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("pemetaan unit sumber")
+        verbose_name_plural = _("pemetaan unit sumber")
+        ordering = ["source", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "external_id"], name="one_unit_per_external_id"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} → {self.unit}"
+
+
+class HeaderMapping(models.Model):
+    """A column header of another system's file and the import column it fills; empty = ignored."""
+
+    source = models.CharField(_("sumber"), max_length=16, choices=ImportSource.choices)
+    header = models.CharField(_("judul kolom di sumber"), max_length=100)
+    column = models.CharField(_("kolom Kinerja"), max_length=32, blank=True)
+
+    class Meta:
+        verbose_name = _("pemetaan kolom sumber")
+        verbose_name_plural = _("pemetaan kolom sumber")
+        ordering = ["source", "header"]
+        constraints = [models.UniqueConstraint(fields=["source", "header"], name="one_column_per_source_header")]
+
+    def __str__(self) -> str:
+        return f"{self.header} → {self.column or '-'}"

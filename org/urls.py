@@ -12,6 +12,7 @@ urlpatterns = [
     path("impor/templat/<slug:kind>/", views.import_template, name="import-template"),
     path("impor/<uuid:token>/", views.import_preview, name="import-preview"),
     path("impor/<uuid:token>/status/", views.import_status, name="import-status"),
+    path("impor/<uuid:token>/pemetaan/", views.import_mapping, name="import-mapping"),
     path("impor/<uuid:token>/konfirmasi/", views.import_confirm, name="import-confirm"),
     path("ekspor/<slug:kind>/", views.export_download, name="export-download"),
     path("kesehatan/", views.health_detail, name="health-detail"),

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,13 +23,14 @@ from core.xlsx import xlsx_response
 from .access import can_view_employee, employee_of, hr_required, is_hr
 from .exporting import export_queryset, export_workbook, template_workbook
 from .filters import EmployeeFilter
-from .forms import ImportUploadForm
+from .forms import ImportUploadForm, mapping_formsets
 from .home import panels_for
-from .imports.columns import LAYOUTS, Layout
-from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_start
+from .imports.columns import EMPLOYEES, LAYOUTS, Layout
+from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_recheck, import_job_start
 from .imports.kinds import KINDS
+from .imports.mappings import UnitDecision, source_mappings_save
 from .imports.report import StoredReport
-from .models import Employee, ImportJob
+from .models import Employee, ImportJob, ImportSource, Unit
 from .selectors import assessed_by, reports_of, unit_tree_rows
 
 EMPLOYEES_PER_PAGE = 25
@@ -143,6 +146,67 @@ def import_confirm(request, token):
             messages.success(request, _import_done(job, StoredReport.from_json(job.report)))
             return redirect(KINDS[job.kind].done_url)
     return redirect("org:import-preview", token=token)
+
+
+MAPPINGS_CONFLICT = _("Pemetaan ini baru saja disimpan orang lain; tidak ada yang disimpan. Buka lagi hasil uji coba.")
+MAPPINGS_SAVED = _("Pemetaan %(source)s disimpan dan dipakai untuk berkas berikutnya. Uji coba dijalankan lagi.")
+
+
+@hr_required
+def import_mapping(request, token):
+    """Step 2b for a source file (SIASN): HR confirms or changes where each unknown UNOR goes and what
+    each unknown header is; the choices are kept, and the dry run runs again."""
+    job = _import_job(request, token)
+    mappings = (job.report or {}).get("mappings")
+    if job.status != ImportJob.Status.CHECKED or not mappings:
+        return redirect("org:import-preview", token=token)
+    tree = unit_tree_rows()
+    unit_choices = [(unit.pk, f"{'· ' * depth}{unit.name} ({unit.code})") for unit, depth, _count in tree]
+    columns = [column.header for column in EMPLOYEES.imported if column.header != "KODE_UNIT"]
+    unit_forms, header_forms = mapping_formsets(
+        mappings=mappings, columns=columns, unit_choices=unit_choices, data=request.POST or None
+    )
+    errors: list[str] = []
+    if request.method == "POST" and unit_forms.is_valid() and header_forms.is_valid():
+        try:
+            _save_mappings(request, mappings, unit_forms, header_forms, units={unit.pk: unit for unit, *_ in tree})
+        except ValidationError as exc:
+            errors = exc.messages
+        except IntegrityError:  # another HR user mapped the same UNOR at the same moment
+            errors = [str(MAPPINGS_CONFLICT)]
+        else:
+            import_job_recheck(job=job, acting_user=request.user)
+            messages.success(request, MAPPINGS_SAVED % {"source": ImportSource(mappings["source"]).label})
+            return redirect("org:import-preview", token=token)
+    context = {
+        "job": job,
+        "errors": errors,
+        "source": ImportSource(mappings["source"]).label,
+        "unit_forms": unit_forms,
+        "header_forms": header_forms,
+        "pending_units": list(zip(mappings["units"], unit_forms, strict=True)),
+        "pending_headers": list(zip(mappings["headers"], header_forms, strict=True)),
+    }
+    return render(request, "org/import_mapping.html", context)
+
+
+def _save_mappings(request, mappings: dict, unit_forms, header_forms, *, units: dict[int, Unit]) -> None:
+    """The forms' choices, in the order of the stored report, to the service."""
+    decisions = [
+        _unit_decision(item, form.cleaned_data, units) for item, form in zip(mappings["units"], unit_forms, strict=True)
+    ]
+    headers = {
+        item["key"]: form.cleaned_data["column"] for item, form in zip(mappings["headers"], header_forms, strict=True)
+    }
+    source_mappings_save(source=mappings["source"], units=decisions, headers=headers, acting_user=request.user)
+
+
+def _unit_decision(item: dict, data: dict, units: dict[int, Unit]) -> UnitDecision:
+    """A form's choice as a decision (the form's choices hold only existing units)."""
+    if data["unit"] is not None:
+        return UnitDecision(item["external_id"], item["name"], unit=units[data["unit"]])
+    new = Unit(name=data["name"], code=data["code"], kind=data["kind"], parent=units.get(data["parent"]))
+    return UnitDecision(item["external_id"], item["name"], new=new)
 
 
 @hr_required

@@ -157,10 +157,34 @@ class Layout:
         return list(dict.fromkeys(column.root for column in self.imported))
 
 
-GENDER = choice_parser(Employee.Gender, aliases={"Pria": "L", "Wanita": "P"})
+GENDER = choice_parser(Employee.Gender, aliases={"Pria": "L", "Wanita": "P", "M": "L", "F": "P"})
 EMPLOYMENT_TYPE = choice_parser(Employee.EmploymentType, aliases={"CPNS": "PNS"})
 RANK = choice_parser(Employee.Rank, blank="")
-STATUS = choice_parser(Employee.Status, aliases={"CLTN": "CUTI"})
+# SIASN's KEDUDUKAN HUKUM names (docs/import-export.md): who works and is appraised is AKTIF, whoever
+# has left for good or is suspended is out of the appraisal, never deleted.
+STATUS = choice_parser(
+    Employee.Status,
+    aliases={
+        "CLTN": "CUTI",
+        "Cuti di Luar Tanggungan Negara": "CUTI",
+        "PNS": "AKTIF",
+        "CPNS": "AKTIF",
+        "PPPK": "AKTIF",
+        "Dipekerjakan": "AKTIF",
+        "Diperbantukan": "AKTIF",
+        "Pensiun Dini": "PENSIUN",
+        "Masa Persiapan Pensiun": "PENSIUN",
+        "MPP": "PENSIUN",
+        "Meninggal": "BERHENTI",
+        "Meninggal Dunia": "BERHENTI",
+        "Wafat": "BERHENTI",
+        "Diberhentikan": "BERHENTI",
+        "Pemberhentian Sementara": "BERHENTI",
+        "Diberhentikan Sementara": "BERHENTI",
+        "Mengundurkan Diri": "BERHENTI",
+        "Pindah Instansi": "BERHENTI",
+    },
+)
 POSITION_KIND = choice_parser(
     Position.Kind,
     aliases={
@@ -168,6 +192,14 @@ POSITION_KIND = choice_parser(
         "Fungsional Tertentu": "FUNGSIONAL",
         "JFU": "PELAKSANA",
         "Fungsional Umum": "PELAKSANA",
+        "Jabatan Fungsional": "FUNGSIONAL",
+        "Jabatan Fungsional Tertentu": "FUNGSIONAL",
+        "Jabatan Fungsional Umum": "PELAKSANA",
+        "Jabatan Pelaksana": "PELAKSANA",
+        "Jabatan Struktural": "STRUKTURAL",
+        "Jabatan Pimpinan Tinggi": "STRUKTURAL",
+        "Jabatan Administrator": "STRUKTURAL",
+        "Jabatan Pengawas": "STRUKTURAL",
     },
 )
 POSITION_LEVEL = choice_parser(Position.Level)

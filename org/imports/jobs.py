@@ -67,6 +67,15 @@ def import_job_confirm(*, job: ImportJob, acting_user: User) -> ImportJob:
     return _run_or_enqueue(job) if claimed else job
 
 
+def import_job_recheck(*, job: ImportJob, acting_user: User) -> ImportJob:
+    """Run the dry run of a checked job again, e.g. once HR has mapped what the file needed."""
+    claimed = ImportJob.objects.filter(pk=job.pk, owner=acting_user, status=Status.CHECKED).update(
+        status=Status.QUEUED, progress=0, error=""
+    )
+    job.refresh_from_db()
+    return _run_or_enqueue(job) if claimed else job
+
+
 def _run_or_enqueue(job: ImportJob) -> ImportJob:
     if job.size > settings.ORG_IMPORT_BACKGROUND_KB * 1024:
         enqueue_on_commit(import_job_run_task, job.pk)

@@ -58,7 +58,11 @@ def parse_rows(sheet: Sheet, layout: Layout) -> tuple[list[ParsedRow], list[Issu
     header_row, positions, missing = _locate_header(sheet, layout)
     if missing:
         return [], [Issue(header_row, header, str(MISSING_COLUMN % {"column": header})) for header in missing]
-    rows = [_parse_row(number, cells, positions) for number, cells in sheet.rows if number > header_row]
+    rows = [
+        _parse_row(number, cells, positions, sheet.issues.get(number, []))
+        for number, cells in sheet.rows
+        if number > header_row
+    ]
     return rows, [] if rows else [Issue(0, "", str(NO_DATA_ROWS))]
 
 
@@ -87,8 +91,8 @@ def _column_positions(cells: tuple[object, ...], layout: Layout) -> dict[Column,
     return positions
 
 
-def _parse_row(number: int, cells: tuple[object, ...], positions: dict[Column, int]) -> ParsedRow:
-    row = ParsedRow(number, {})
+def _parse_row(number: int, cells: tuple[object, ...], positions: dict[Column, int], found: list[Issue]) -> ParsedRow:
+    row = ParsedRow(number, {}, list(found))
     for column, index in positions.items():
         raw = cells[index] if index < len(cells) else None
         if column.required and not cell_text(raw):

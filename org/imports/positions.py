@@ -2,10 +2,13 @@
 
 A position is found by (unit, name) ignoring case. The employee file may create positions that do
 not exist yet (when it says what kind and level they are), so both files share ``PositionBook``.
+A new position whose level is not given takes it from its name where the name says it (SIASN has
+no JENJANG column): see ``level_from_name``.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -31,6 +34,38 @@ from .reading import Sheet
 POSITION_CONFLICT = _("Berbeda dengan baris %(row)d untuk jabatan yang sama (di sana: %(value)s).")
 POSITION_NEEDS_KIND = _("Jabatan “%(name)s” belum ada di unit %(unit)s; isi JENIS_JABATAN dan JENJANG agar dibuat.")
 SECOND_UNIT_HEAD = _("Unit %(unit)s akan punya lebih dari satu jabatan kepala: %(names)s.")
+
+
+# Struktural names and their level (UU 20/2023: JPT, administrator, pengawas), matched against the
+# start of the name, first match wins: "Sekretaris Camat" before "Sekretaris", "Inspektur Pembantu"
+# before "Inspektur". A name none of them starts is left for the file's JENJANG column.
+STRUCTURAL_LEVELS = (
+    (("sekretaris camat", "sekretaris kelurahan", "kepala seksi", "kepala sub", "kepala upt", "lurah"), "PENGAWAS"),
+    (("inspektur pembantu",), "ADMINISTRATOR"),
+    (
+        ("sekretaris daerah", "sekretaris dprd", "asisten", "staf ahli", "kepala dinas", "kepala badan", "inspektur"),
+        "JPT_PRATAMA",
+    ),
+    (("sekretaris", "kepala bidang", "kepala bagian", "camat"), "ADMINISTRATOR"),
+)
+FUNCTIONAL_GRADES = ("Ahli Utama", "Ahli Madya", "Ahli Muda", "Ahli Pertama", "Penyelia", "Mahir", "Terampil", "Pemula")
+
+
+def level_from_name(kind: str, name: str) -> str:
+    """The level a position's name states, or "" (pelaksana posts are always PELAKSANA).
+
+    Functional names end in their grade ("Pranata Komputer Ahli Muda"); struktural names start with
+    the post ("Kepala Bidang ...", see ``STRUCTURAL_LEVELS``).
+    """
+    text = re.sub(r"\s+", " ", name).strip().casefold()
+    if kind == Position.Kind.PELAKSANA:
+        return Position.Level.PELAKSANA
+    if kind == Position.Kind.FUNGSIONAL:
+        grade = next((grade for grade in FUNCTIONAL_GRADES if text.endswith(grade.casefold())), "")
+        return grade.upper().replace(" ", "_")
+    if kind == Position.Kind.STRUKTURAL:
+        return next((level for starts, level in STRUCTURAL_LEVELS if text.startswith(starts)), "")
+    return ""
 
 
 def position_key(unit_id: int, name: str) -> tuple[int, str]:
@@ -78,6 +113,8 @@ class PositionBook:
         """Check new and changed positions once every row has been read."""
         for entry in self.ledger.entries.values():
             position = entry.instance
+            if entry.is_new and position.kind and not position.level:
+                position.level = level_from_name(position.kind, position.name)
             if entry.is_new and not (position.kind and position.level):
                 params = {"name": position.name, "unit": self.units[position.unit_id]}
                 entry.row.fail("JABATAN", POSITION_NEEDS_KIND % params)

@@ -16,7 +16,7 @@ import csv
 import io
 import zipfile
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree.ElementTree import ParseError
 
@@ -24,6 +24,8 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
+
+from .report import Issue
 
 FILE_UNREADABLE = _("Berkas tidak dapat dibaca sebagai %(format)s. Simpan ulang sebagai .xlsx atau .csv.")
 FILE_UNSUPPORTED = _("Jenis berkas %(ext)s tidak didukung; gunakan .xlsx atau .csv.")
@@ -52,9 +54,11 @@ class ImportFileError(Exception):
 
 @dataclass(frozen=True)
 class Sheet:
-    """Non-blank rows as (spreadsheet row number, cell values)."""
+    """Non-blank rows as (spreadsheet row number, cell values), and what was found in a row's cells
+    before the layout parses them (a source's own date format, by row number)."""
 
     rows: list[tuple[int, tuple[object, ...]]]
+    issues: dict[int, list[Issue]] = field(default_factory=dict)
 
 
 def read_sheet(path: Path, *, on_progress: Progress | None = None) -> Sheet:

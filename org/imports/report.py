@@ -52,6 +52,8 @@ class ImportReport:
     issues: list[Issue] = field(default_factory=list)
     counts: list[EntityCount] = field(default_factory=list)
     applied: bool = False
+    # What a source file needs HR to map before it can be checked (org.imports.sources.Pending).
+    mappings: dict | None = None
 
     @property
     def errors(self) -> list[Issue]:
@@ -94,6 +96,7 @@ class StoredReport:
     errors: list[Issue]
     warnings: list[Issue]
     changes: list[RowOutcome]
+    mappings: dict | None = None
 
     @classmethod
     def of(cls, report: ImportReport, *, limit: int) -> StoredReport:
@@ -110,6 +113,7 @@ class StoredReport:
             errors=report.errors[:limit],
             warnings=report.warnings[:limit],
             changes=changes[:limit],
+            mappings=report.mappings,
         )
 
     @classmethod

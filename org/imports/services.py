@@ -11,6 +11,7 @@ from django.db import transaction
 from .kinds import KINDS
 from .reading import ImportFileError, Progress, Sheet, read_sheet
 from .report import ImportReport, Issue
+from .sources import plan_sheet
 
 if TYPE_CHECKING:
     from org.models import User
@@ -37,7 +38,7 @@ def import_file(
 
 @transaction.atomic
 def _check_and_write(*, kind: str, sheet: Sheet, acting_user: User, dry_run: bool) -> ImportReport:
-    plan = KINDS[kind].plan(sheet)
+    plan = plan_sheet(KINDS[kind], sheet)
     if dry_run or plan.report.has_errors:
         return plan.report
     plan.save()

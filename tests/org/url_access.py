@@ -26,4 +26,5 @@ URL_ACCESS = {
     "org:import-preview": _unknown_import(),
     "org:import-status": _unknown_import(),
     "org:import-confirm": _unknown_import(methods=("post",)),
+    "org:import-mapping": _unknown_import(methods=("get", "post")),
 }
