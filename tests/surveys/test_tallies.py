@@ -20,6 +20,7 @@ from surveys.reports import unit_report
 from surveys.selectors import employee_ikm, responses_in, unit_ikm
 from surveys.services import response_exclude, response_include
 from tests.factories import EmployeeFactory
+from tests.surveys.conftest import form_url, submit
 from tests.surveys.factories import ResponseFactory, ServiceFactory
 
 FIELDS = [code.lower() for code in ELEMENT_CODES]
@@ -172,3 +173,13 @@ def test_a_tally_never_goes_below_zero(unit):
     ResponseTally.objects.all().delete()
     with pytest.raises(IntegrityError), transaction.atomic():
         response.delete()
+
+
+def test_a_submission_and_its_exclusion_move_the_tally_in_the_same_request(client, unit, hr_user):
+    assert submit(client, form_url(unit), u3="2", gender="P", age="34").status_code == 302
+    tally = ResponseTally.objects.get()
+    assert (tally.day, tally.responses, tally.u3_sum, tally.u3_n) == (timezone.localdate(), 1, 2, 1)
+    assert tally.profile == {"gender:P": 1, "age:34": 1, "education:": 1, "occupation:": 1}
+    response_exclude(response=Response.objects.get(), reason="uji", acting_user=hr_user)
+    tally = ResponseTally.objects.get()
+    assert (tally.responses, tally.excluded, tally.u3_sum, tally.profile) == (0, 1, 0, {})
