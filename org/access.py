@@ -21,7 +21,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
 from .models import Employee, Unit, User
-from .selectors import reports_of, unit_subtree_ids
+from .selectors import unit_subtree_ids
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -71,7 +71,12 @@ def is_supervisor(user: User) -> bool:
     if me is None:
         return False
     if not hasattr(user, "_kinerja_is_supervisor"):
-        user._kinerja_is_supervisor = reports_of(me).exists()
+        # Asked on every page: the direct reports, then those of the reports, each from the supervisor
+        # index (one query with both joined by OR scans every employee of a large Pemda).
+        reports = Employee.objects.active().exclude(pk=me.pk)
+        user._kinerja_is_supervisor = (
+            reports.filter(supervisor=me).exists() or reports.filter(supervisor__supervisor=me).exists()
+        )
     return user._kinerja_is_supervisor
 
 

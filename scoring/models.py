@@ -14,7 +14,7 @@ from django.contrib.postgres.fields import ArrayField
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
@@ -246,6 +246,11 @@ class EmployeeScore(models.Model):
         ordering = ["period", "checkpoint", "employee"]
         constraints = [
             models.UniqueConstraint(fields=["period", "employee", "checkpoint"], name="one_score_per_checkpoint"),
+        ]
+        indexes = [
+            # The scores page's order (best first): a page is read from the index and only the ties on
+            # a score are sorted by name, instead of sorting a whole checkpoint of the Pemda.
+            models.Index("period", "checkpoint", F("score").desc(nulls_last=True), name="employee_score_period_order"),
         ]
 
     def __str__(self) -> str:

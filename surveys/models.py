@@ -375,3 +375,65 @@ class ComplaintReply(models.Model):
 
     def __str__(self) -> str:
         return f"{self.complaint} · {self.created_at:%Y-%m-%d}"
+
+
+class AnswerTally(models.Model):
+    """What the index needs from a group of counted responses; kept by the database (docs/surveys.md).
+
+    Per element ``u1_sum`` … ``u9_sum`` and ``u1_n`` … ``u9_n``: the sum of the answers and how many
+    answered it (the inputs of ``ikm.compute_ikm``). Deleting a unit, service or officer leaves the
+    rows to the trigger, which empties them as the responses move or go.
+    """
+
+    day = models.DateField()
+    # No index per key: the unique constraint and the (unit, day) index below serve every read.
+    unit = models.ForeignKey(Unit, on_delete=models.DO_NOTHING, related_name="+", db_index=False)
+    service = models.ForeignKey(Service, null=True, on_delete=models.DO_NOTHING, related_name="+", db_index=False)
+    responses = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} · {self.day:%Y-%m-%d}"
+
+
+for _code in ELEMENT_CODES:
+    AnswerTally.add_to_class(f"{_code.lower()}_sum", models.PositiveIntegerField(default=0))
+    AnswerTally.add_to_class(f"{_code.lower()}_n", models.PositiveIntegerField(default=0))
+
+
+class ResponseTally(AnswerTally):
+    """Per local day, unit and service: responses counted and excluded, answer totals, QR and profile counts.
+
+    Written only by the trigger on ``surveys_response`` (migration 0004), in the same transaction as
+    every insert, update or delete of a response, so it always equals an aggregate of the responses.
+    ``profile`` counts the counted responses per ``field:value`` (age by year; the page bands it).
+    """
+
+    excluded = models.PositiveIntegerField(default=0)
+    qr = models.PositiveIntegerField(default=0)
+    profile = models.JSONField(default=dict)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "unit", "service"], nulls_distinct=False, name="response_tally_one_per_group"
+            )
+        ]
+        indexes = [models.Index(fields=["unit", "day"], name="response_tally_unit_day")]
+
+
+class OfficerTally(AnswerTally):
+    """Per local day, unit, service and named officer: the counted responses and their answer totals."""
+
+    officer = models.ForeignKey(Employee, on_delete=models.DO_NOTHING, related_name="+", db_index=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["officer", "day", "unit", "service"], nulls_distinct=False, name="officer_tally_one_per_group"
+            )
+        ]
+        # Carries the officer: the results page counts a subtree's officers from the index alone.
+        indexes = [models.Index(fields=["unit", "day"], include=["officer"], name="officer_tally_unit_day")]

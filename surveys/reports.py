@@ -22,11 +22,12 @@ from .selectors import (
     ikm_by_month,
     ikm_by_quarter,
     ikm_by_service,
-    ikm_of,
+    officer_tallies_in,
     officer_totals,
     profile_breakdown,
     qr_funnel,
-    responses_in,
+    tallied_ikm,
+    tallies_in,
     unit_comparison,
 )
 
@@ -62,9 +63,8 @@ class UnitReport:
 def unit_report(
     *, unit: Unit, period: Period, include_subunits: bool, service: Service | None, population: int | None
 ) -> UnitReport:
-    responses = responses_in(unit=unit, start=period.start, end=period.end, include_subunits=include_subunits)
-    if service is not None:
-        responses = responses.filter(service=service)
+    scope = {"unit": unit, "start": period.start, "end": period.end, "include_subunits": include_subunits}
+    tallies = tallies_in(**scope, service=service)
     subunits = list(unit.children.filter(is_active=True).order_by("code")) if include_subunits else []
     return UnitReport(
         unit=unit,
@@ -72,14 +72,14 @@ def unit_report(
         include_subunits=include_subunits,
         service=service,
         population=population,
-        result=ikm_of(responses),
+        result=tallied_ikm(tallies),
         minimum_sample=minimum_sample(population),
-        by_service=ikm_by_service(responses),
-        officers=officer_totals(responses),
-        by_month=ikm_by_month(responses),
+        by_service=ikm_by_service(tallies),
+        officers=officer_totals(officer_tallies_in(**scope, service=service)),
+        by_month=ikm_by_month(tallies),
         by_quarter=ikm_by_quarter(unit=unit, year=period.start.year, include_subunits=include_subunits),
         subunits=unit_comparison(units=subunits, start=period.start, end=period.end),
-        profile=profile_breakdown(responses),
+        profile=profile_breakdown(tallies),
         qr=qr_funnel(unit=unit, start=period.start, end=period.end, include_subunits=include_subunits),
         complaints=complaint_metrics(unit=unit, start=period.start, end=period.end, include_subunits=include_subunits),
         officer_minimum=settings.SKM_MIN_RESPONSES_PER_EMPLOYEE,

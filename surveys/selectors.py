@@ -1,7 +1,8 @@
 """Reads of survey results; the public entry points are ``unit_ikm``, ``employee_ikm`` and ``complaint_metrics``.
 
-Sums and counts per element are additive, so the database does the grouping and a unit's
-subtree is rolled up from per-unit totals; the formula itself is ``ikm.compute_ikm`` (domain.md §2.2).
+Sums and counts per element are additive, so the results read the stored daily tallies
+(``ResponseTally``, ``OfficerTally``: docs/surveys.md, "Tallies") instead of the responses, and a
+unit's subtree is rolled up from per-unit totals; the formula itself is ``ikm.compute_ikm`` (domain.md §2.2).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from fractions import Fraction
 from itertools import islice
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import Avg, BooleanField, Count, ExpressionWrapper, F, Q, QuerySet, Sum
 from django.db.models.functions import ExtractQuarter, TruncMonth
 from django.utils import timezone
@@ -27,27 +29,20 @@ from org.selectors import unit_subtree_ids, unit_subtrees
 from .access import managed_unit_ids
 from .elements import ELEMENT_CODES, ELEMENTS
 from .ikm import IkmResult, compute_ikm
-from .models import OVERDUE, Complaint, QrScanDay, Response, ResponseQuerySet, Service
+from .models import OVERDUE, Complaint, OfficerTally, QrScanDay, Response, ResponseQuerySet, ResponseTally, Service
 from .periods import QUARTER_BOUNDS, moments, quarter
 
-INCLUDED = Q(excluded_at__isnull=True)
-
-
-def _answer_aggregates(condition: Q | None = None) -> dict:
-    """The sum and count of answers per element, optionally over the rows meeting ``condition`` only."""
-    return {
-        **{f"{code.lower()}_sum": Sum(code.lower(), filter=condition) for code in ELEMENT_CODES},
-        **{f"{code.lower()}_n": Count(code.lower(), filter=condition) for code in ELEMENT_CODES},
-    }
-
-
-ANSWER_AGGREGATES = _answer_aggregates()
-# The index's inputs and the number of excluded responses, from one read of the responses.
-COUNTED_AGGREGATES = {
-    "n": Count("pk", filter=INCLUDED),
-    "excluded": Count("pk", filter=~INCLUDED),
-    **_answer_aggregates(INCLUDED),
+# The sum and count of answers per element, read from the responses (training's per-unit groups).
+ANSWER_AGGREGATES = {
+    **{f"{code.lower()}_sum": Sum(code.lower()) for code in ELEMENT_CODES},
+    **{f"{code.lower()}_n": Count(code.lower()) for code in ELEMENT_CODES},
 }
+# The same figures from the tallies, which already hold the answers of counted responses only.
+TALLY_SUMS = {
+    "n": Sum("responses"),
+    **{f"{code.lower()}_{part}": Sum(f"{code.lower()}_{part}") for code in ELEMENT_CODES for part in ("sum", "n")},
+}
+COUNTED_TALLY_SUMS = {**TALLY_SUMS, "excluded": Sum("excluded")}
 AGE_BANDS = [(15, 24, "15–24"), (25, 34, "25–34"), (35, 44, "35–44"), (45, 54, "45–54"), (55, 64, "55–64")]
 AGE_BANDS += [(65, 200, "65+")]
 PROFILE_CHOICES = ("gender", "education", "occupation")
@@ -70,24 +65,44 @@ def responses_in(*, unit: Unit, start: date, end: date, include_subunits: bool =
     return Response.objects.filter(unit_id__in=_unit_ids(unit, include_subunits=include_subunits)).between(start, end)
 
 
-def ikm_of(responses: ResponseQuerySet) -> IkmResult:
-    """The index of the responses that are not excluded; the excluded ones are only counted (one scan)."""
-    row = responses.aggregate(**COUNTED_AGGREGATES)
-    return compute_ikm(_totals(row), responses=row["n"], excluded=row["excluded"])
+def tallies_in(
+    *, unit: Unit, start: date, end: date, include_subunits: bool = True, service: Service | None = None
+) -> QuerySet[ResponseTally]:
+    """The daily tallies of a unit, optionally with its sub-units and for one service, on local dates start..end."""
+    tallies = ResponseTally.objects.filter(
+        unit_id__in=_unit_ids(unit, include_subunits=include_subunits), day__range=(start, end)
+    )
+    return tallies.filter(service=service) if service else tallies
+
+
+def officer_tallies_in(
+    *, unit: Unit, start: date, end: date, include_subunits: bool = True, service: Service | None = None
+) -> QuerySet[OfficerTally]:
+    """The officers' daily tallies in the same scope as ``tallies_in``."""
+    tallies = OfficerTally.objects.filter(
+        unit_id__in=_unit_ids(unit, include_subunits=include_subunits), day__range=(start, end)
+    )
+    return tallies.filter(service=service) if service else tallies
+
+
+def tallied_ikm(tallies: QuerySet) -> IkmResult:
+    """The index of the tallied responses, with the excluded ones counted when the tallies hold them."""
+    sums = COUNTED_TALLY_SUMS if tallies.model is ResponseTally else TALLY_SUMS
+    row = tallies.aggregate(**sums)
+    return compute_ikm(_totals(row), responses=row["n"] or 0, excluded=row.get("excluded") or 0)
 
 
 def unit_ikm(
     *, unit: Unit, start: date, end: date, include_subunits: bool = True, service: Service | None = None
 ) -> IkmResult:
     """A unit's IKM for a period (domain.md §2.2); the selector later scores and indicators call."""
-    responses = responses_in(unit=unit, start=start, end=end, include_subunits=include_subunits)
-    return ikm_of(responses.filter(service=service) if service else responses)
+    return tallied_ikm(tallies_in(unit=unit, start=start, end=end, include_subunits=include_subunits, service=service))
 
 
 def employee_ikm(*, employee: Employee, start: date, end: date) -> IkmResult:
     """The IKM of responses that named the employee (``?petugas=``). Callers compare ``responses``
     with ``settings.SKM_MIN_RESPONSES_PER_EMPLOYEE`` before using it (domain.md §7.2, §7.4)."""
-    return ikm_of(Response.objects.filter(officer=employee).between(start, end))
+    return tallied_ikm(OfficerTally.objects.filter(officer=employee, day__range=(start, end)))
 
 
 def ikm_grouped(responses: ResponseQuerySet, key: str) -> list[tuple[object, IkmResult]]:
@@ -96,24 +111,24 @@ def ikm_grouped(responses: ResponseQuerySet, key: str) -> list[tuple[object, Ikm
     return [(row[key], compute_ikm(_totals(row), responses=row["n"])) for row in rows]
 
 
-def ikm_by_service(responses: ResponseQuerySet) -> list[tuple[Service | None, IkmResult]]:
+def tallied_ikm_grouped(tallies: QuerySet, key: str) -> list[tuple[object, IkmResult]]:
+    """One IKM per value of ``key`` over tallies, in that value's order."""
+    rows = tallies.values(key).annotate(**TALLY_SUMS).order_by(key)
+    return [(row[key], compute_ikm(_totals(row), responses=row["n"])) for row in rows]
+
+
+def ikm_by_service(tallies: QuerySet[ResponseTally]) -> list[tuple[Service | None, IkmResult]]:
     services = Service.objects.select_related("unit").in_bulk()
-    return [(services.get(pk), result) for pk, result in ikm_grouped(responses, "service")]
+    return [(services.get(pk), result) for pk, result in tallied_ikm_grouped(tallies, "service")]
 
 
-def officer_totals(responses: ResponseQuerySet) -> QuerySet:
+def officer_totals(officer_tallies: QuerySet[OfficerTally]) -> QuerySet:
     """Per named officer, by name: the response count and answer totals, grouped in the database.
 
     A large OPD has tens of thousands of officers; callers page through these rows and turn only
     the rows they show into results (``officer_results``).
     """
-    return (
-        responses.included()
-        .filter(officer__isnull=False)
-        .values("officer")
-        .annotate(n=Count("pk"), **ANSWER_AGGREGATES)
-        .order_by("officer__name", "officer")
-    )
+    return officer_tallies.values("officer").annotate(**TALLY_SUMS).order_by("officer__name", "officer")
 
 
 def officer_results(rows: Iterable[dict]) -> Iterator[tuple[Employee, IkmResult]]:
@@ -130,20 +145,20 @@ def officer_results(rows: Iterable[dict]) -> Iterator[tuple[Employee, IkmResult]
             yield employees[row["officer"]], compute_ikm(totals, responses=row["n"])
 
 
-def ikm_by_month(responses: ResponseQuerySet) -> list[tuple[date, IkmResult]]:
-    return ikm_grouped(responses.annotate(month=TruncMonth("submitted_at")), "month")
+def ikm_by_month(tallies: QuerySet[ResponseTally]) -> list[tuple[date, IkmResult]]:
+    return tallied_ikm_grouped(tallies.annotate(month=TruncMonth("day")), "month")
 
 
 def ikm_by_quarter(*, unit: Unit, year: int, include_subunits: bool = True) -> list[tuple[str, IkmResult]]:
     """The four quarters of a year side by side, for comparison across periods (one grouped query)."""
-    responses = responses_in(
+    tallies = tallies_in(
         unit=unit, start=quarter(year, 1).start, end=quarter(year, 4).end, include_subunits=include_subunits
     )
     rows = {
         row["quarter"]: row
-        for row in responses.annotate(quarter=ExtractQuarter("submitted_at"))
+        for row in tallies.annotate(quarter=ExtractQuarter("day"))
         .values("quarter")
-        .annotate(**COUNTED_AGGREGATES)
+        .annotate(**COUNTED_TALLY_SUMS)
         .order_by("quarter")
     }
     return [
@@ -158,11 +173,11 @@ def unit_comparison(*, units: list[Unit], start: date, end: date) -> list[tuple[
     subtrees = unit_subtrees(units)
     rows = {
         row["unit"]: row
-        for row in Response.objects.included()
-        .between(start, end)
-        .filter(unit_id__in=[pk for ids in subtrees.values() for pk in ids])
+        for row in ResponseTally.objects.filter(
+            day__range=(start, end), unit_id__in=[pk for ids in subtrees.values() for pk in ids]
+        )
         .values("unit")
-        .annotate(n=Count("pk"), **ANSWER_AGGREGATES)
+        .annotate(**TALLY_SUMS)
         .order_by("unit")
     }
     return [(unit, _rolled_up(rows, subtrees[unit.pk])) for unit in units]
@@ -198,30 +213,46 @@ def _shares(counts: list[tuple[str, int]]) -> list[Share]:
     return [Share(str(label), count, round_half_up(Fraction(100 * count, total or 1))) for label, count in counts]
 
 
-def profile_breakdown(responses: ResponseQuerySet) -> dict[str, list[Share]]:
+PROFILE_SQL = "SELECT key, sum(value::int) FROM ({tallies}) AS t, jsonb_each_text(t.profile) GROUP BY key"
+
+
+def profile_breakdown(tallies: QuerySet[ResponseTally]) -> dict[str, list[Share]]:
     """The respondent profile (domain.md §2.5) as counts and shares, blanks shown as "not stated".
 
-    Every category is a filtered count of one aggregate, so the responses are read once.
+    The tallies count the counted responses per ``field:value`` (age by year); one query sums them.
     """
+    sql, params = tallies.values("profile").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(PROFILE_SQL.format(tallies=sql), params)
+        counts = dict(cursor.fetchall())
     categories = {name: _choice_categories(name) for name in PROFILE_CHOICES}
-    categories["age"] = [(label, Q(age__range=(low, high))) for low, high, label in AGE_BANDS]
-    categories["age"].append((NOT_STATED, Q(age__isnull=True)))
-    keys = {(name, index): f"{name}_{index}" for name, rows in categories.items() for index in range(len(rows))}
-    counts = responses.included().aggregate(
-        **{key: Count("pk", filter=categories[name][index][1]) for (name, index), key in keys.items()}
-    )
+    ages = {int(key[4:]): count for key, count in counts.items() if key.startswith("age:") and key != "age:"}
     return {
-        str(Response._meta.get_field(name).verbose_name): _shares(
-            [(label, count) for index, (label, _q) in enumerate(rows) if (count := counts[keys[name, index]])]
-        )
-        for name, rows in categories.items()
+        **{
+            _field_label(name): _shares(
+                [(label, count) for label, value in rows if (count := counts.get(f"{name}:{value}", 0))]
+            )
+            for name, rows in categories.items()
+        },
+        _field_label("age"): _shares(
+            [
+                (label, count)
+                for low, high, label in AGE_BANDS
+                if (count := sum(n for age, n in ages.items() if low <= age <= high))
+            ]
+            + ([(NOT_STATED, counts["age:"])] if counts.get("age:") else [])
+        ),
     }
 
 
-def _choice_categories(name: str) -> list[tuple[str, Q]]:
-    """A choice field's labels in their order, then the blank answer as "not stated"."""
+def _field_label(name: str) -> str:
+    return str(Response._meta.get_field(name).verbose_name)
+
+
+def _choice_categories(name: str) -> list[tuple[str, str]]:
+    """A choice field's labels and values in their order, then the blank answer as "not stated"."""
     labels = dict(Response._meta.get_field(name).choices)
-    return [(label, Q(**{name: value})) for value, label in labels.items() if value] + [(NOT_STATED, Q(**{name: ""}))]
+    return [(label, value) for value, label in labels.items() if value] + [(NOT_STATED, "")]
 
 
 @dataclass(frozen=True)
@@ -239,9 +270,9 @@ def qr_funnel(*, unit: Unit, start: date, end: date, include_subunits: bool = Tr
     """QR scans (counted per day) against the responses that came through a QR code."""
     ids = _unit_ids(unit, include_subunits=include_subunits)
     scans = QrScanDay.objects.filter(unit_id__in=ids, day__range=(start, end)).aggregate(s=Sum("count"))["s"]
-    responses = responses_in(unit=unit, start=start, end=end, include_subunits=include_subunits)
-    counts = responses.aggregate(qr=Count("pk", filter=Q(source=Response.Source.QR)), all=Count("pk"))
-    return QrFunnel(scans or 0, counts["qr"], counts["all"])
+    tallies = tallies_in(unit=unit, start=start, end=end, include_subunits=include_subunits)
+    counts = tallies.aggregate(qr=Sum("qr"), counted=Sum("responses"), excluded=Sum("excluded"))
+    return QrFunnel(scans or 0, counts["qr"] or 0, (counts["counted"] or 0) + (counts["excluded"] or 0))
 
 
 @dataclass(frozen=True)
