@@ -1,10 +1,11 @@
 """Benchmark: how fast the heavy pages answer over loopback, at Pemda scale (issue 13, "done when").
 
-Builds (or extends) the data of ``bench/scoring.py`` with its own functions, brings the period's
-scores up to date, starts gunicorn on loopback with the production-like settings, logs HR in (a session
-cookie) and times each page over as many requests as it takes for its p95 to settle. Prints p50 and
-p95 per page against the goal (p95 under 300 ms), with a baseline measured in the same run (the
-login page, a template and no data) and each page's ratio to it.
+Builds (or extends) the data of ``bench/scoring.py`` and the training data of ``bench/training.py``
+with their own functions, brings the period's scores and talent map up to date, starts gunicorn on
+loopback with the production-like settings, logs HR in (a session cookie) and times each page over as
+many requests as it takes for its p95 to settle. Prints p50 and p95 per page against the goal (p95
+under 300 ms), with a baseline measured in the same run (the login page, a template and no data) and
+each page's ratio to it.
 
     BENCH_DATABASE_URL=... .venv/bin/python bench/pages.py [--employees 100000] [--port 8000]
 
@@ -25,10 +26,12 @@ import subprocess
 import time
 from pathlib import Path
 
-# bench/scoring.py under another name (the scoring app owns "scoring"); loading it sets DATABASE_URL.
-_spec = importlib.util.spec_from_file_location("bench_scoring", Path(__file__).resolve().parent / "scoring.py")
-data = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(data)
+# bench/training.py under another name (the training app owns "training"); it loads bench/scoring.py,
+# whose data this page bench times, and loading that sets DATABASE_URL.
+_spec = importlib.util.spec_from_file_location("bench_training", Path(__file__).resolve().parent / "training.py")
+training_data = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(training_data)
+data = training_data.data
 
 GOAL_MS = 300
 BATCH = 20
@@ -39,8 +42,10 @@ BASELINE = "/akun/masuk/"  # a template and no data (the health check fails with
 
 
 def pages(period, largest_opd) -> list[tuple[str, str]]:
-    """The pages to time, one line each (the HR dashboard and the talent map join here)."""
+    """The pages to time, one line each."""
     return [
+        ("HR dashboard", f"/pimpinan/dasbor/?periode={period.pk}"),
+        ("talent map", f"/pimpinan/talenta/?periode={period.pk}"),
         ("employee list", "/org/pegawai/"),
         ("scores page of the period", f"/skor/periode/{period.pk}/"),
         ("survey index", "/survei/"),
@@ -135,6 +140,7 @@ def main() -> None:
     from django.core.management import call_command
 
     from appraisal.models import AppraisalPeriod
+    from leaders.talent.services import talent_map_compute
     from scoring.services import scores_compute
 
     call_command("migrate", verbosity=0)
@@ -143,6 +149,9 @@ def main() -> None:
     period = AppraisalPeriod.objects.get(year=data.YEAR)
     # Brings the stored scores up to the data (a larger --employees adds plans without scores).
     data.timed("scores of the period", lambda: scores_compute(period=period))
+    # The talent map places people by their JPM: the training data of bench/training.py, then the map.
+    training_data.add_training_data()
+    data.timed("talent map of the period", lambda: talent_map_compute(period=period))
     opd = largest_opd()
     cookie = hr_session_cookie()
 
