@@ -36,7 +36,10 @@ class NeedRule(models.IntegerChoices):
 class Need(models.Model):
     """One (employee, rule, target) of §7.3 with its priority and every reason that raised it."""
 
-    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the (period, employee) indexes below lead with it, and every run rewrites the rows.
+    period = models.ForeignKey(
+        AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     employee = models.ForeignKey(
         Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="training_needs"
     )
@@ -80,7 +83,10 @@ class Recommendation(models.Model):
         REPLACED = "REPLACED", _("Diganti")
         DISMISSED = "DISMISSED", pgettext_lazy("recommendation", "Ditolak")
 
-    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the (period, employee) indexes below lead with it, and every run rewrites the rows.
+    period = models.ForeignKey(
+        AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     employee = models.ForeignKey(
         Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="training_recommendations"
     )
