@@ -272,10 +272,7 @@ NEEDS = f"""
 
 NEEDS_ANALYZE = "ANALYZE training_needs"
 
-STALE_DELETE = [
-    "DELETE FROM training_need WHERE period_id = %(period)s",
-    f"DELETE FROM training_recommendation WHERE period_id = %(period)s AND status = '{Recommendation.Status.PROPOSED}'",
-]
+STALE_NEEDS_DELETE = "DELETE FROM training_need WHERE period_id = %(period)s"
 
 NEEDS_INSERT = f"""
     INSERT INTO training_need (period_id, employee_id, rule, competency_id, target, action, priority, reasons, inputs,
@@ -306,10 +303,9 @@ _NEED_DATA = "jsonb_build_object('rule', rule, 'target', target, 'priority', pri
 
 # Ranked by §7.3: summed priority, needs covered, then (below the minimum) one that reaches it, fewer
 # JP, code (byte order, as Python compares strings). Rule-5 actions follow, in the order written.
-RECOMMENDATIONS_INSERT = f"""
-    INSERT INTO training_recommendation (period_id, employee_id, programme_id, action, rank, priority,
-                                         reaches_minimum, needs, inputs, rule_version, computed_at, status,
-                                         decision_reason)
+# ``nth`` numbers proposals with the same key (two identical rule-5 actions), to pair them with stored ones.
+PROPOSALS = f"""
+    CREATE TEMPORARY TABLE training_proposals ON COMMIT DROP AS
     WITH grouped AS (
         SELECT employee_id, programme_id, sum(priority) AS priority, count(*) AS covered,
                jsonb_agg({_NEED_DATA} ORDER BY seq) AS needs
@@ -336,20 +332,60 @@ RECOMMENDATIONS_INSERT = f"""
         LEFT JOIN training_jp j ON j.employee_id = n.employee_id
         WHERE n.rule = {rules.Rule.SUPERVISOR}
     )
-    SELECT %(period)s, r.employee_id, r.programme_id, r.action, r.rank, r.priority,
-           r.programme_jp IS NOT NULL AND r.jp_so_far + r.programme_jp >= %(minimum_jp)s, r.needs,
-           jsonb_build_object('jp_so_far', r.jp_so_far::text, 'programme_jp', r.programme_jp::text),
-           %(rule_version)s, %(now)s, '{Recommendation.Status.PROPOSED}', ''
+    SELECT r.employee_id, coalesce(r.programme_id, 0) AS programme_key, r.programme_id, r.action, r.rank,
+           r.priority, r.programme_jp IS NOT NULL AND r.jp_so_far + r.programme_jp >= %(minimum_jp)s AS reaches_minimum,
+           r.needs, jsonb_build_object('jp_so_far', r.jp_so_far::text, 'programme_jp', r.programme_jp::text) AS inputs,
+           row_number() OVER (PARTITION BY r.employee_id, r.programme_id, r.action ORDER BY r.rank) AS nth
     FROM (SELECT * FROM ranked UNION ALL SELECT * FROM actions) AS r
     WHERE NOT EXISTS (SELECT 1 FROM training_decided d
                       WHERE d.employee_id = r.employee_id AND d.programme_id IS NOT DISTINCT FROM r.programme_id
                         AND d.action = r.action)
-    ORDER BY r.employee_id, r.rank
+"""
+
+STORED_PROPOSALS = f"""
+    CREATE TEMPORARY TABLE training_stored ON COMMIT DROP AS
+    SELECT id, employee_id, coalesce(programme_id, 0) AS programme_key, action,
+           row_number() OVER (PARTITION BY employee_id, programme_id, action ORDER BY rank, id) AS nth
+    FROM training_recommendation WHERE period_id = %(period)s AND status = '{Recommendation.Status.PROPOSED}'
+"""
+
+PROPOSALS_ANALYZE = "ANALYZE training_proposals, training_stored"
+
+_SAME_PROPOSAL = (
+    "p.employee_id = s.employee_id AND p.programme_key = s.programme_key AND p.action = s.action AND p.nth = s.nth"
+)
+
+# The previous run's proposals are replaced: rewritten in place where the same proposal is made again
+# (an update that keeps the keys costs no foreign-key checks, a delete and insert cost several per
+# row), deleted where it is not, and the new ones inserted.
+PROPOSALS_UPDATE = f"""
+    UPDATE training_recommendation t
+    SET rank = p.rank, priority = p.priority, reaches_minimum = p.reaches_minimum, needs = p.needs,
+        inputs = p.inputs, rule_version = %(rule_version)s, computed_at = %(now)s
+    FROM training_stored s JOIN training_proposals p ON {_SAME_PROPOSAL}
+    WHERE t.id = s.id
+"""
+
+STALE_PROPOSALS_DELETE = f"""
+    DELETE FROM training_recommendation t USING training_stored s
+    WHERE t.id = s.id AND NOT EXISTS (SELECT 1 FROM training_proposals p WHERE {_SAME_PROPOSAL})
+"""
+
+NEW_PROPOSALS_INSERT = f"""
+    INSERT INTO training_recommendation (period_id, employee_id, programme_id, action, rank, priority,
+                                         reaches_minimum, needs, inputs, rule_version, computed_at, status,
+                                         decision_reason)
+    SELECT %(period)s, p.employee_id, p.programme_id, p.action, p.rank, p.priority, p.reaches_minimum, p.needs,
+           p.inputs, %(rule_version)s, %(now)s, '{Recommendation.Status.PROPOSED}', ''
+    FROM training_proposals p
+    WHERE NOT EXISTS (SELECT 1 FROM training_stored s WHERE {_SAME_PROPOSAL})
+    ORDER BY p.employee_id, p.rank
 """
 
 TEMPORARY_TABLES_DROP = """
     DROP TABLE IF EXISTS training_staff, training_counted, training_standards, training_levels,
-               training_unit_grades, training_officers, training_jp, training_decided, training_needs
+               training_unit_grades, training_officers, training_jp, training_decided, training_needs,
+               training_proposals, training_stored
 """
 
 
@@ -379,9 +415,13 @@ def run_steps(*, year_by: rules.YearBy) -> list[Step]:
         Step("inputs_analyze", INPUTS_ANALYZE),
         Step("needs", NEEDS),
         Step("needs_analyze", NEEDS_ANALYZE),
-        Step("stale_needs_delete", STALE_DELETE[0]),
-        Step("stale_proposals_delete", STALE_DELETE[1]),
+        Step("stale_needs_delete", STALE_NEEDS_DELETE),
         Step("needs_insert", NEEDS_INSERT, counts="needs"),
-        Step("recommendations_insert", RECOMMENDATIONS_INSERT, counts="recommendations"),
+        Step("proposals", PROPOSALS),
+        Step("stored_proposals", STORED_PROPOSALS),
+        Step("proposals_analyze", PROPOSALS_ANALYZE),
+        Step("proposals_update", PROPOSALS_UPDATE, counts="recommendations"),
+        Step("stale_proposals_delete", STALE_PROPOSALS_DELETE),
+        Step("new_proposals_insert", NEW_PROPOSALS_INSERT, counts="recommendations"),
         Step("temporary_tables_drop", TEMPORARY_TABLES_DROP),
     ]
