@@ -69,7 +69,7 @@ def recommendations_compute(*, period: AppraisalPeriod) -> ComputeResult:
         for step in steps:
             cursor.execute(step.statement, params)
             if step.counts:
-                counts[step.counts] += cursor.rowcount
+                counts[step.counts] = cursor.rowcount
     return ComputeResult(**counts)
 
 

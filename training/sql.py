@@ -356,14 +356,20 @@ _SAME_PROPOSAL = (
 )
 
 # The previous run's proposals are replaced: rewritten in place where the same proposal is made again
-# (an update that keeps the keys costs no foreign-key checks, a delete and insert cost several per
-# row), deleted where it is not, and the new ones inserted.
+# with other figures or under another policy (an update that keeps the keys costs no foreign-key
+# checks, a delete and insert several per row), left as they are where nothing changed (their
+# ``computed_at`` names the run that last changed them, whose policy is the current one), deleted where
+# they are not made again, and the new ones inserted.
 PROPOSALS_UPDATE = f"""
     UPDATE training_recommendation t
     SET rank = p.rank, priority = p.priority, reaches_minimum = p.reaches_minimum, needs = p.needs,
         inputs = p.inputs, rule_version = %(rule_version)s, computed_at = %(now)s
     FROM training_stored s JOIN training_proposals p ON {_SAME_PROPOSAL}
     WHERE t.id = s.id
+      AND ((t.rank, t.priority, t.reaches_minimum, t.needs, t.inputs, t.rule_version)
+           IS DISTINCT FROM (p.rank, p.priority, p.reaches_minimum, p.needs, p.inputs, %(rule_version)s)
+           OR t.computed_at NOT IN (SELECT computed_at FROM training_recommendationrun
+                                    WHERE period_id = %(period)s AND policy = %(policy)s::jsonb))
 """
 
 STALE_PROPOSALS_DELETE = f"""
@@ -417,11 +423,11 @@ def run_steps(*, year_by: rules.YearBy) -> list[Step]:
         Step("needs_analyze", NEEDS_ANALYZE),
         Step("stale_needs_delete", STALE_NEEDS_DELETE),
         Step("needs_insert", NEEDS_INSERT, counts="needs"),
-        Step("proposals", PROPOSALS),
+        Step("proposals", PROPOSALS, counts="recommendations"),
         Step("stored_proposals", STORED_PROPOSALS),
         Step("proposals_analyze", PROPOSALS_ANALYZE),
-        Step("proposals_update", PROPOSALS_UPDATE, counts="recommendations"),
+        Step("proposals_update", PROPOSALS_UPDATE),
         Step("stale_proposals_delete", STALE_PROPOSALS_DELETE),
-        Step("new_proposals_insert", NEW_PROPOSALS_INSERT, counts="recommendations"),
+        Step("new_proposals_insert", NEW_PROPOSALS_INSERT),
         Step("temporary_tables_drop", TEMPORARY_TABLES_DROP),
     ]

@@ -184,6 +184,18 @@ def test_the_run_records_its_rule_version_and_policy_once(period, unit, catalogu
     assert set(Recommendation.objects.values_list("computed_at", flat=True)) == {run.computed_at}
 
 
+def test_a_rerun_rewrites_only_the_proposals_that_changed(period, unit, catalogue, settings):
+    employee, _evaluation = sari(period, unit)
+    recommendations_compute(period=period)
+    before = {r.pk: r.computed_at for r in proposals(employee)}
+    recommendations_compute(period=period)
+    assert {r.pk: r.computed_at for r in proposals(employee)} == before
+    settings.TRAINING_MINIMUM_JP = "10"  # another policy: each proposal names the run that applied it
+    recommendations_compute(period=period)
+    latest = RecommendationRun.objects.filter(period=period).latest("computed_at")
+    assert {r.pk: r.computed_at for r in proposals(employee)} == dict.fromkeys(before, latest.computed_at)
+
+
 def count_queries(period) -> int:
     with CaptureQueriesContext(connection) as queries:
         recommendations_compute(period=period)
