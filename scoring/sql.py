@@ -21,22 +21,14 @@ from appraisal.achievement import LowerFormula
 from appraisal.models import Direction, Evaluation
 from appraisal.predikat import Predikat, Rating
 from org.models import Employee
+from surveys.sql import ANSWER_SUMS, CONVERTED_IKM, ROLLED_SUMS
 
 from .composite import COMPONENTS, PEER_SCALE
 from .models import EmployeeScore
 
 CitizenSource = EmployeeScore.CitizenSource
 
-ELEMENTS = range(1, 10)
 PRECISE = "numeric"
-
-# Answer sums and counts per element: additive, so buckets can be rolled up to checkpoints and units.
-_ANSWER_SUMS = ", ".join(f"sum(r.u{i}) AS s{i}, count(r.u{i}) AS c{i}" for i in ELEMENTS)
-_ROLLED_SUMS = ", ".join(f"sum(b.s{i}) AS s{i}, sum(b.c{i}) AS c{i}" for i in ELEMENTS)
-_NRR_SUM = " + ".join(f"s{i}::{PRECISE} / NULLIF(c{i}, 0)" for i in ELEMENTS)
-_ALL_ANSWERED = f"LEAST({', '.join(f'c{i}' for i in ELEMENTS)}) > 0"
-# IKM on the 25–100 scale = Σ NRR × weight × 25, with the weight as num/den (1/9, 11/100 or 111/1000).
-_IKM = f"CASE WHEN {_ALL_ANSWERED} THEN ({_NRR_SUM}) * %(skm_num)s * 25 / %(skm_den)s END"
 
 
 def _literals(values) -> str:
@@ -66,7 +58,7 @@ _MONTH = "width_bucket(r.submitted_at, %(month_starts)s::timestamptz[])"
 def _answer_buckets(*, table: str, key: str, key_filter: str) -> str:
     return f"""
     CREATE TEMPORARY TABLE {table} ON COMMIT DROP AS
-    SELECT {key} AS key, {_MONTH} AS month, count(*) AS n, {_ANSWER_SUMS}
+    SELECT {key} AS key, {_MONTH} AS month, count(*) AS n, {ANSWER_SUMS}
     FROM surveys_response r
     WHERE {_IN_PERIOD} AND {key_filter}
     GROUP BY 1, 2
@@ -98,12 +90,12 @@ def _rolled_ikm(*, table: str, buckets: str, key: str, join: str = "", key_filte
     CREATE TEMPORARY TABLE {table} ON COMMIT DROP AS
     WITH {checkpoints_cte()},
     rolled AS (
-        SELECT {key} AS key, cp.k, sum(b.n) AS n, {_ROLLED_SUMS}
+        SELECT {key} AS key, cp.k, sum(b.n) AS n, {ROLLED_SUMS}
         FROM {buckets} b {join} JOIN cp ON b.month <= cp.last_month
         WHERE {key_filter}
         GROUP BY 1, 2
     )
-    SELECT key, k, n, {_IKM} AS ikm FROM rolled
+    SELECT key, k, n, {CONVERTED_IKM} AS ikm FROM rolled
     """
 
 

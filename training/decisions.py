@@ -94,6 +94,7 @@ def recommendation_replace(
 
 
 def _replacement(recommendation: Recommendation, programme: Programme, log: RecommendationLog) -> Recommendation:
+    recommendation.freeze_needs()
     jp_so_far = Decimal(recommendation.inputs.get("jp_so_far") or 0)
     replacement = Recommendation(
         period=recommendation.period,
@@ -121,7 +122,8 @@ def _decided(
 ) -> Recommendation:
     recommendation.decided_by, recommendation.decided_at = log.actor, timezone.now()
     recommendation.decision_reason = log.reason
-    RECOMMENDATION_WORKFLOW.finish(recommendation, log, "decided_by", "decided_at", "decision_reason")
+    recommendation.freeze_needs()  # the period's needs are replaced at the next run, the decision stays
+    RECOMMENDATION_WORKFLOW.finish(recommendation, log, "decided_by", "decided_at", "decision_reason", "needs")
     _notify_decision(recommendation, log, replacement)
     return recommendation
 

@@ -19,7 +19,14 @@ from org.models import Employee
 
 from . import rules
 from .inputs import jp_shortfalls
-from .models import Competency, CompetencyAssessment, DevelopmentRecord, DevelopmentRecordCompetency, Recommendation
+from .models import (
+    Competency,
+    CompetencyAssessment,
+    DevelopmentRecord,
+    DevelopmentRecordCompetency,
+    Recommendation,
+    attach_needs,
+)
 from .selectors import standards_for_positions
 
 OUTCOMES = Prefetch("outcomes", queryset=DevelopmentRecordCompetency.objects.select_related("competency"))
@@ -152,11 +159,13 @@ def _activity(record: DevelopmentRecord) -> rules.Activity:
 def recommendation_list(employee: Employee) -> list[Recommendation]:
     """The recommendations of the latest period that has any for the employee, by rank."""
     latest = Recommendation.objects.filter(employee=employee).order_by("-period__year").values("period_id")[:1]
-    return list(
+    found = list(
         Recommendation.objects.filter(employee=employee, period_id__in=latest)
         .select_related("programme__form", "period", "decided_by__employee")
         .order_by("rank", "pk")
     )
+    attach_needs(found)
+    return found
 
 
 @dataclass(frozen=True)
@@ -188,6 +197,7 @@ def team(employees: QuerySet[Employee]) -> Team:
         .order_by("-period__year", "rank", "pk")
     ):
         pending[recommendation.employee_id].append(recommendation)
+    attach_needs([r for rows in pending.values() for r in rows])
     awaiting: dict[int, list[DevelopmentRecord]] = defaultdict(list)
     for record in (
         DevelopmentRecord.objects.filter(employee__in=staff, status=DevelopmentRecord.Status.SUBMITTED)

@@ -4,24 +4,28 @@ needs and recommendations (domain.md §7.3, docs/training-recommendations.md).""
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from django.forms import BaseInlineFormSet, ModelForm
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import get_format
 
 from appraisal.models import AppraisalPeriod
+from appraisal.predikat import Predikat
 from core.outbox import enqueue_on_commit
+from notifications.messages import source_text
 from org.models import User
+from surveys.periods import moments
+from surveys.sql import ikm_parameters
 
-from . import rules
-from .inputs import period_inputs
-from .models import Need, Programme, Recommendation
+from . import rules, sql
+from .models import Programme
 
 logger = logging.getLogger(__name__)
-WRITE_BATCH = 5000
 
 
 @transaction.atomic
@@ -51,86 +55,67 @@ class ComputeResult:
 def recommendations_compute(*, period: AppraisalPeriod) -> ComputeResult:
     """Compute a whole period set-based and replace its needs and PROPOSED recommendations.
 
-    Inputs come in a fixed number of queries (``training.inputs``); the rules run in Python; the
-    writes are one transaction, serialised per period by a row lock. Decided recommendations stay,
-    and a programme or action already decided for an employee in the period is not proposed again.
+    A fixed number of statements (``training.sql``) in one transaction, serialised per period by a
+    row lock. Decided recommendations stay, and a programme or action already decided for an
+    employee in the period is not proposed again.
     """
-    policy = rules.Policy.from_settings()
-    data = period_inputs(period, year_by=rules.YearBy(settings.TRAINING_JP_YEAR_BY))
-    now = timezone.now()
-    with transaction.atomic():
-        AppraisalPeriod.objects.select_for_update().filter(pk=period.pk).first()
-        decided = set(
-            Recommendation.objects.filter(period=period)
-            .exclude(status=Recommendation.Status.PROPOSED)
-            .values_list("employee_id", "programme_id", "action")
-        )
-        needs: list[Need] = []
-        proposals: list[Recommendation] = []
-        for employee in data.employees:
-            advice = rules.advise(employee, data.programmes, policy, data.competencies)
-            stamp = {"period": period, "employee_id": employee.employee_id, "computed_at": now}
-            # Each need's reasons are put into words once, for its row and every recommendation covering it.
-            stored = {id(need): _need_data(need) for need in advice.needs}
-            needs += [_need_row(need, stored[id(need)], stamp) for need in advice.needs]
-            proposals += [
-                _recommendation_row(rec, [stored[id(need)] for need in rec.needs], employee, policy, stamp)
-                for rec in advice.recommendations
-                if _key(employee.employee_id, rec) not in decided
-            ]
-        Need.objects.filter(period=period).delete()
-        Recommendation.objects.filter(period=period, status=Recommendation.Status.PROPOSED).delete()
-        Need.objects.bulk_create(needs, batch_size=WRITE_BATCH)
-        Recommendation.objects.bulk_create(proposals, batch_size=WRITE_BATCH)
-    return ComputeResult(len(data.employees), len(needs), len(proposals))
+    params = _parameters(period, rules.Policy.from_settings())
+    counts = {"employees": 0, "needs": 0, "recommendations": 0}
+    steps = sql.run_steps(year_by=rules.YearBy(settings.TRAINING_JP_YEAR_BY))
+    with transaction.atomic(), connection.cursor() as cursor:
+        # JIT compiling these wide statements costs more than it saves; this run only.
+        cursor.execute("SET LOCAL jit = off")
+        cursor.execute("SET LOCAL work_mem = '128MB'")
+        for step in steps:
+            cursor.execute(step.statement, params)
+            if step.counts:
+                counts[step.counts] = cursor.rowcount
+    return ComputeResult(**counts)
 
 
-def _key(employee_id: int, rec: rules.Recommendation) -> tuple[int, int | None, str]:
-    return (employee_id, rec.programme.id if rec.programme else None, "" if rec.programme else rec.needs[0].action)
-
-
-def _need_data(need: rules.Need) -> dict:
+def _parameters(period: AppraisalPeriod, policy: rules.Policy) -> dict:
+    """The run's numbers and words: the policy, the rules' messages (msgids) and how each language
+    writes a decimal, so the SQL stores reasons as ``rules.Reason`` does."""
+    since, until = moments(period.start, period.end)
+    threshold = rules.Reason("", {"threshold": policy.nrr_threshold})
+    languages = {}
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            languages |= {f"language_{code}": code, f"separator_{code}": get_format("DECIMAL_SEPARATOR")}
     return {
-        "rule": int(need.rule),
-        "target": need.target,
-        "priority": need.priority,
-        "reasons": [reason.as_data() for reason in need.reasons],
+        "period": period.pk,
+        "year": period.year,
+        "since": since,
+        "until": until,
+        # The rows' timestamps come from Python's clock, not PostgreSQL's: one clock for the whole app.
+        "now": timezone.now(),
+        "rule_version": rules.RULE_VERSION,
+        "policy": json.dumps(policy.as_data()),
+        "min_answers": policy.min_answers,
+        "nrr_threshold": policy.nrr_threshold,
+        "threshold_text": threshold.inputs()["threshold"],
+        "threshold_shown": json.dumps(threshold.as_data()["params"]["threshold"]),
+        "low_unit_grades": sorted(policy.low_unit_grades),
+        "low_predikats": sorted(policy.low_predikats),
+        "predikat_labels": json.dumps({code: source_text(label) for code, label in Predikat.choices}),
+        "minimum_jp": policy.minimum_jp,
+        "behaviour_priority": policy.behaviour_priority,
+        "citizens_priority": policy.citizens_priority,
+        "results_priority": policy.results_priority,
+        "supervisor_priority": policy.supervisor_priority,
+        "gap_reason": rules.GAP_REASON,
+        "unassessed_reason": rules.UNASSESSED_REASON,
+        "behaviour_reason": rules.BEHAVIOUR_REASON,
+        "unit_grade_reason": rules.UNIT_GRADE_REASON,
+        **{f"nrr_reason_{code.lower()}": message for code, message in rules.NRR_REASONS.items()},
+        "results_reason": rules.RESULTS_REASON,
+        "supervisor_reason": rules.SUPERVISOR_REASON,
+        "m05": rules.M05,
+        "m03": rules.M03,
+        "coaching_target": rules.COACHING_MENTORING,
+        **languages,
+        **ikm_parameters(),
     }
-
-
-def _need_row(need: rules.Need, data: dict, stamp: dict) -> Need:
-    return Need(
-        **stamp,
-        rule=need.rule,
-        competency_id=need.competency.id if need.competency else None,
-        target=need.target if need.rule != rules.Rule.SUPERVISOR else "",
-        action=need.action,
-        priority=need.priority,
-        reasons=data["reasons"],
-        inputs=[reason.inputs() for reason in need.reasons],
-        rule_version=rules.RULE_VERSION,
-    )
-
-
-def _recommendation_row(
-    rec: rules.Recommendation, needs: list[dict], employee: rules.EmployeeInputs, policy: rules.Policy, stamp: dict
-) -> Recommendation:
-    programme = rec.programme
-    return Recommendation(
-        **stamp,
-        programme_id=programme.id if programme else None,
-        action="" if programme else rec.needs[0].action,
-        rank=rec.rank,
-        priority=rec.priority,
-        reaches_minimum=rec.reaches_minimum,
-        needs=needs,
-        inputs={
-            "jp_so_far": str(employee.jp_this_year),
-            "programme_jp": str(programme.jp) if programme else None,
-            "policy": policy.as_data(),
-        },
-        rule_version=rules.RULE_VERSION,
-    )
 
 
 def recommendations_compute_request(*, period: AppraisalPeriod) -> None:

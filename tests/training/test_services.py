@@ -25,10 +25,11 @@ from tests.training.factories import (
     form,
 )
 from training import tasks
+from training.decisions import recommendation_accept
 from training.inputs import akpk_needs, jp_shortfalls, programmes
-from training.models import Competency, DevelopmentRecord, Need, Recommendation
+from training.models import Competency, DevelopmentRecord, Need, Recommendation, RecommendationRun
 from training.planning import Tally, by_target, plan
-from training.rules import YearBy
+from training.rules import RULE_VERSION, Policy, YearBy
 from training.services import recommendations_compute, recommendations_compute_request
 
 # (code, required, actual, criticality): Sari's standard and profile (§7.3 worked example).
@@ -161,6 +162,38 @@ def test_a_rerun_replaces_proposals_and_keeps_decisions(period, unit, catalogue,
     ]
     assert rows[0].pk == first.pk
     assert Need.objects.filter(employee=employee).count() == 6
+
+
+def test_a_decision_keeps_the_reasons_that_the_next_run_replaces(period, unit, catalogue, hr_user):
+    employee, _evaluation = sari(period, unit)
+    recommendations_compute(period=period)
+    first, second = proposals(employee)[:2]
+    assert first.needs[0] == {"rule": 1, "target": "M.03", "priority": 2}  # named, its reasons read from the needs
+    recommendation_accept(recommendation=first, acting_user=hr_user)
+    Need.objects.filter(period=period).delete()  # as a later run with other data would
+    with translation.override("id"):
+        assert Recommendation.objects.get(pk=first.pk).reason_texts() == P1_REASONS
+        assert Recommendation.objects.get(pk=second.pk).reason_texts() == []
+
+
+def test_the_run_records_its_rule_version_and_policy_once(period, unit, catalogue):
+    sari(period, unit)
+    recommendations_compute(period=period)
+    run = RecommendationRun.objects.get(period=period)
+    assert (run.rule_version, run.policy) == (RULE_VERSION, Policy.from_settings().as_data())
+    assert set(Recommendation.objects.values_list("computed_at", flat=True)) == {run.computed_at}
+
+
+def test_a_rerun_rewrites_only_the_proposals_that_changed(period, unit, catalogue, settings):
+    employee, _evaluation = sari(period, unit)
+    recommendations_compute(period=period)
+    before = {r.pk: r.computed_at for r in proposals(employee)}
+    recommendations_compute(period=period)
+    assert {r.pk: r.computed_at for r in proposals(employee)} == before
+    settings.TRAINING_MINIMUM_JP = "10"  # another policy: each proposal names the run that applied it
+    recommendations_compute(period=period)
+    latest = RecommendationRun.objects.filter(period=period).latest("computed_at")
+    assert {r.pk: r.computed_at for r in proposals(employee)} == dict.fromkeys(before, latest.computed_at)
 
 
 def count_queries(period) -> int:

@@ -9,7 +9,7 @@ from .competencies import (
     PositionStandard,
 )
 from .decisions import DevelopmentRecordLog, RecommendationLog
-from .recommendations import Need, NeedRule, Recommendation
+from .recommendations import Need, NeedRule, Recommendation, RecommendationRun, attach_needs
 from .records import DevelopmentRecord, DevelopmentRecordCompetency
 
 __all__ = [
@@ -29,5 +29,7 @@ __all__ = [
     "ProgrammeCompetency",
     "Recommendation",
     "RecommendationLog",
+    "RecommendationRun",
     "ServiceCompetency",
+    "attach_needs",
 ]

@@ -36,7 +36,10 @@ class NeedRule(models.IntegerChoices):
 class Need(models.Model):
     """One (employee, rule, target) of §7.3 with its priority and every reason that raised it."""
 
-    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the (period, employee) indexes below lead with it, and every run rewrites the rows.
+    period = models.ForeignKey(
+        AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     employee = models.ForeignKey(
         Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="training_needs"
     )
@@ -62,6 +65,11 @@ class Need(models.Model):
     def __str__(self) -> str:
         return f"{self.employee_id} {self.target or self.action[:40]} ({self.priority})"
 
+    @property
+    def key(self) -> tuple[int, str]:
+        """How a recommendation names the need: rule and target, the action itself for rule 5."""
+        return (self.rule, self.action if self.rule == NeedRule.SUPERVISOR else self.target)
+
     def reason_texts(self) -> list[str]:
         return [render(reason["message"], reason["params"]) for reason in self.reasons]
 
@@ -75,7 +83,10 @@ class Recommendation(models.Model):
         REPLACED = "REPLACED", _("Diganti")
         DISMISSED = "DISMISSED", pgettext_lazy("recommendation", "Ditolak")
 
-    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the (period, employee) indexes below lead with it, and every run rewrites the rows.
+    period = models.ForeignKey(
+        AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     employee = models.ForeignKey(
         Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="training_recommendations"
     )
@@ -91,7 +102,7 @@ class Recommendation(models.Model):
     rank = models.PositiveIntegerField(_("peringkat"))
     priority = models.PositiveIntegerField(_("prioritas"))
     reaches_minimum = models.BooleanField(_("mencapai 20 JP"), default=False)
-    # The needs covered, as computed: [{"rule", "target", "priority", "reasons": [message, ...]}].
+    # The needs covered, as computed: [{"rule", "target", "priority"}], and their "reasons" once decided.
     needs = models.JSONField(_("kebutuhan yang dipenuhi"), default=list)
     inputs = models.JSONField(_("masukan"), default=dict)
     rule_version = models.CharField(_("versi aturan"), max_length=20)
@@ -121,11 +132,66 @@ class Recommendation(models.Model):
                 condition=Q(status="PROPOSED") | Q(decided_at__isnull=False), name="recommendation_decision_dated"
             ),
         ]
-        indexes = [models.Index(fields=["period", "employee", "status"], name="recommendation_period_idx")]
+        indexes = [
+            models.Index(fields=["period", "employee", "status"], name="recommendation_period_idx"),
+            # The decided rows a run must not propose again, found without reading every proposal.
+            models.Index(
+                fields=["period", "employee"], condition=~Q(status="PROPOSED"), name="recommendation_decided_idx"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.employee_id} #{self.rank} {self.programme_id or self.action[:40]}"
 
     def reason_texts(self) -> list[str]:
         """The reasons of every need it covers, in the reader's language."""
-        return [render(reason["message"], reason["params"]) for need in self.needs for reason in need["reasons"]]
+        return [
+            render(reason["message"], reason["params"]) for need in self.covered_needs() for reason in need["reasons"]
+        ]
+
+    def covered_needs(self) -> list[dict]:
+        """The needs it covers with their reasons: its own copy once decided, else the period's needs
+        (read once for a list by ``attach_needs``, else here)."""
+        if all("reasons" in need for need in self.needs):
+            return self.needs
+        if not hasattr(self, "_period_needs"):
+            attach_needs([self])
+        found = self._period_needs
+        return [{**need, "reasons": found.get((need["rule"], need["target"]), [])} for need in self.needs]
+
+    def freeze_needs(self) -> None:
+        """Copy the covered needs' reasons into the row, before a decision keeps it past the next run."""
+        self.needs = self.covered_needs()
+
+
+class RecommendationRun(models.Model):
+    """One run of ``recommendations_compute``: the rule version and policy its rows were computed with,
+    stored once; its needs and recommendations carry the same period and ``computed_at``."""
+
+    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    computed_at = models.DateTimeField(_("dihitung"))
+    rule_version = models.CharField(_("versi aturan"), max_length=20)
+    policy = models.JSONField(_("kebijakan"), default=dict)
+
+    class Meta:
+        verbose_name = _("penghitungan rekomendasi")
+        verbose_name_plural = _("penghitungan rekomendasi")
+        constraints = [models.UniqueConstraint(fields=["period", "computed_at"], name="recommendation_run_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+def attach_needs(recommendations: list[Recommendation]) -> None:
+    """Read the reasons of the needs that the given proposals cover, for all of them in one query."""
+    pairs = {(r.period_id, r.employee_id) for r in recommendations}
+    found: dict[tuple[int, int], dict] = {pair: {} for pair in pairs}
+    if pairs:
+        rows = Need.objects.filter(
+            period_id__in={period for period, _ in pairs}, employee_id__in={employee for _, employee in pairs}
+        )
+        for need in rows.only("period_id", "employee_id", "rule", "target", "action", "reasons"):
+            if (need.period_id, need.employee_id) in found:
+                found[need.period_id, need.employee_id][need.key] = need.reasons
+    for recommendation in recommendations:
+        recommendation._period_needs = found[recommendation.period_id, recommendation.employee_id]

@@ -1,0 +1,259 @@
+"""The set-based SQL of ``recommendations_compute`` held to ``rules.advise`` (domain.md §7.3) on random data.
+
+Each example draws a small Pemda: two units (one inside the other) with their citizens' answers, one to
+three employees with a standard (levels met, missed or never assessed), an evaluation or none (any
+predikat, behaviour ratings, supervisor actions), answers naming them (fewer or more than the minimum,
+U6 and U7 around 3.0644, a service linked to a technical competency), JP so far around 20, and a
+catalogue with ties. The inputs go through ``training.inputs`` and ``rules.advise`` as the
+specification; the SQL's stored needs and proposals must equal what they give, JSON included. Some
+examples decide a proposal and compute again. Written in a savepoint and rolled back per example.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from django.db import transaction
+from django.utils import timezone
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from appraisal.models import BehaviourRating, CoreValue, DevelopmentAction, Evaluation
+from appraisal.predikat import Predikat, Rating
+from surveys.models import Response
+from tests.appraisal.factories import PeriodFactory, PlanFactory
+from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
+from tests.surveys.factories import ServiceFactory
+from tests.training.factories import (
+    AssessmentFactory,
+    CompetencyFactory,
+    DevelopmentRecordFactory,
+    PositionStandardFactory,
+    ProgrammeCompetencyFactory,
+    ProgrammeFactory,
+    form,
+)
+from training import rules
+from training.inputs import period_inputs
+from training.models import (
+    Competency,
+    DevelopmentRecord,
+    Need,
+    Recommendation,
+    RecommendationRun,
+    ServiceCompetency,
+    attach_needs,
+)
+from training.services import recommendations_compute
+
+TECHNICAL = ("T.SQL.01", "T.SQL.02")
+CODES = ("M.01", "M.02", "M.03", "M.05", *TECHNICAL)
+PROGRAMME_CODES = ("A1", "a2", "B3", "P10", "P9")  # byte order differs from a case-blind one
+MOMENT = datetime(2026, 3, 2, 3, tzinfo=UTC)
+
+standard_rows = st.lists(
+    st.tuples(st.sampled_from(CODES), st.integers(1, 5), st.integers(1, 3), st.one_of(st.none(), st.integers(1, 5))),
+    max_size=4,
+    unique_by=lambda row: row[0],
+)
+evaluations = st.one_of(
+    st.none(),
+    st.fixed_dictionaries(
+        {
+            "kind": st.sampled_from(Evaluation.Kind.values),
+            "status": st.sampled_from(["SENT", "DECIDED", "SUBMITTED"]),
+            "predikat": st.sampled_from(Predikat.values),
+            "ratings": st.lists(st.sampled_from(Rating.values), min_size=7, max_size=7),
+            "actions": st.lists(st.sampled_from(["Magang di Disdukcapil", "Belajar mandiri"]), max_size=2),
+        }
+    ),
+)
+# U6/U7 answers near the threshold: mostly 3, some 2 and 4 (49/16 = 3.0625 < 3.0644 < 3.0667 = 46/15).
+citizen_answer = st.sampled_from([None, 2, 3, 3, 3, 4])
+employees = st.fixed_dictionaries(
+    {
+        "unit": st.integers(0, 1),
+        "standard": standard_rows,
+        "evaluation": evaluations,
+        "named": st.lists(st.tuples(citizen_answer, citizen_answer), max_size=13),
+        "service": st.sampled_from([None, *TECHNICAL]),
+        "jp": st.lists(st.sampled_from([4, 6, 14, 16, 20]), max_size=2),
+    }
+)
+programmes = st.lists(
+    st.fixed_dictionaries(
+        {
+            "jp": st.sampled_from([4, 8, 16, 24]),
+            "codes": st.lists(st.sampled_from(CODES), max_size=2, unique=True),
+            "coaching": st.booleans(),
+            "active": st.sampled_from([True, True, True, False]),
+        }
+    ),
+    min_size=1,
+    max_size=len(PROGRAMME_CODES),
+)
+unit_answers = st.lists(st.lists(st.sampled_from([1, 2, 3, 4, None]), min_size=9, max_size=9), max_size=3)
+
+
+def write_units(answers: list[list[list]]):
+    parent = UnitFactory()
+    units = [parent, UnitFactory(parent=parent)]
+    for unit, rows in zip(units, answers, strict=True):
+        for row in rows:
+            Response.objects.create(unit=unit, submitted_at=MOMENT, **{f"u{i}": v for i, v in enumerate(row, 1)})
+    return units
+
+
+def write_employee(spec: dict, *, period, units: list) -> None:
+    unit = units[spec["unit"]]
+    position = PositionFactory(unit=unit)
+    employee = EmployeeFactory(unit=unit, position=position)
+    for code, required, criticality, level in spec["standard"]:
+        competency = Competency.objects.get(code=code)
+        PositionStandardFactory(
+            position=position, competency=competency, required_level=required, criticality=criticality
+        )
+        if level is not None:
+            AssessmentFactory(employee=employee, competency=competency, level=level)
+    if spec["evaluation"]:
+        write_evaluation(spec["evaluation"], employee=employee, period=period)
+    service = ServiceFactory(unit=unit) if spec["service"] else None
+    if service:
+        ServiceCompetency.objects.create(service=service, competency=Competency.objects.get(code=spec["service"]))
+    for u6, u7 in spec["named"]:
+        answers = {f"u{i}": 4 for i in range(1, 10)} | {"u6": u6, "u7": u7}
+        Response.objects.create(unit=unit, officer=employee, service=service, submitted_at=MOMENT, **answers)
+    verified = {"status": DevelopmentRecord.Status.VERIFIED, "verified_at": timezone.now()}
+    for jp in spec["jp"]:
+        DevelopmentRecordFactory(
+            employee=employee, starts_on=date(2026, 2, 2), ends_on=date(2026, 2, 3), jp=jp, **verified
+        )
+
+
+def write_evaluation(spec: dict, *, employee, period) -> None:
+    plan = PlanFactory(employee=employee, period=period, status="APPROVED", approved_at=timezone.now())
+    evaluation = Evaluation.objects.create(
+        plan=plan,
+        kind=spec["kind"],
+        checkpoint=4 if spec["kind"] == Evaluation.Kind.ANNUAL else 2,
+        status=spec["status"],
+        work_rating="SESUAI_EKSPEKTASI",
+        behaviour_rating="SESUAI_EKSPEKTASI",
+        predikat=spec["predikat"],
+        sent_at=timezone.now(),
+    )
+    for value, rating in zip(CoreValue.objects.order_by("order"), spec["ratings"], strict=False):
+        BehaviourRating.objects.create(evaluation=evaluation, value=value, rating=rating)
+    for text in spec["actions"]:
+        DevelopmentAction.objects.create(evaluation=evaluation, kind="LAINNYA", description=text)
+
+
+def write_catalogue(drawn: list[dict]) -> None:
+    for code, spec in zip(PROGRAMME_CODES, drawn, strict=False):
+        shape = form("coaching" if spec["coaching"] else "pelatihan-klasikal")
+        programme = ProgrammeFactory(code=code, jp=spec["jp"], form=shape, is_active=spec["active"])
+        for competency in spec["codes"]:
+            ProgrammeCompetencyFactory(programme=programme, competency=Competency.objects.get(code=competency))
+
+
+def expected(period) -> tuple[list, list]:
+    """The stored rows ``rules.advise`` gives, in the stored form, decided proposals left out."""
+    policy = rules.Policy.from_settings()
+    data = period_inputs(period, year_by=rules.YearBy.END)
+    decided = set(
+        Recommendation.objects.filter(period=period)
+        .exclude(status=Recommendation.Status.PROPOSED)
+        .values_list("employee_id", "programme_id", "action")
+    )
+    needs, proposals = [], []
+    for employee in sorted(data.employees, key=lambda e: e.employee_id):
+        advice = rules.advise(employee, data.programmes, policy, data.competencies)
+        needs += [need_row(employee.employee_id, need) for need in advice.needs]
+        for rec in advice.recommendations:
+            row = recommendation_row(employee, rec)
+            if row[:3] not in decided:
+                proposals.append(row)
+    return needs, proposals
+
+
+def need_data(need: rules.Need) -> dict:
+    reasons = [reason.as_data() for reason in need.reasons]
+    return {"rule": int(need.rule), "target": need.target, "priority": need.priority, "reasons": reasons}
+
+
+def need_row(employee_id: int, need: rules.Need) -> tuple:
+    target = "" if need.rule == rules.Rule.SUPERVISOR else need.target
+    competency = need.competency.id if need.competency else None
+    reasons = need_data(need)["reasons"]
+    inputs = [reason.inputs() for reason in need.reasons]
+    return (employee_id, int(need.rule), competency, target, need.action, need.priority, reasons, inputs)
+
+
+def recommendation_row(employee: rules.EmployeeInputs, rec: rules.Recommendation) -> tuple:
+    programme = rec.programme
+    inputs = {"jp_so_far": str(employee.jp_this_year), "programme_jp": str(programme.jp) if programme else None}
+    action = "" if programme else rec.needs[0].action
+    needs = [need_data(need) for need in rec.needs]
+    key = (employee.employee_id, programme.id if programme else None, action)
+    return (*key, rec.rank, rec.priority, rec.reaches_minimum, needs, inputs)
+
+
+def stored(period) -> tuple[list, list]:
+    """The rows as stored; a proposal's needs as the pages read them (reasons from the need rows)."""
+    needs = list(Need.objects.filter(period=period).order_by("employee_id", "pk"))
+    proposals = list(
+        Recommendation.objects.filter(period=period, status=Recommendation.Status.PROPOSED).order_by(
+            "employee_id", "rank"
+        )
+    )
+    runs = {run.computed_at: run for run in RecommendationRun.objects.filter(period=period)}
+    policy = (rules.RULE_VERSION, rules.Policy.from_settings().as_data())
+    for row in needs:
+        assert row.computed_at == max(runs)
+    for row in [*needs, *proposals]:  # the run that last changed a proposal may be an earlier one
+        assert (row.rule_version, runs[row.computed_at].rule_version, runs[row.computed_at].policy) == (
+            rules.RULE_VERSION,
+            *policy,
+        )
+    for row in proposals:
+        assert all(set(need) == {"rule", "target", "priority"} for need in row.needs)
+    attach_needs(proposals)
+    return (
+        [(n.employee_id, n.rule, n.competency_id, n.target, n.action, n.priority, n.reasons, n.inputs) for n in needs],
+        [
+            (r.employee_id, r.programme_id, r.action, r.rank, r.priority, r.reaches_minimum, covered, r.inputs)
+            for r, covered in zip(proposals, [r.covered_needs() for r in proposals], strict=True)
+        ],
+    )
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
+@given(
+    people=st.lists(employees, min_size=1, max_size=3),
+    catalogue=programmes,
+    answers=st.tuples(unit_answers, unit_answers),
+    decide=st.one_of(st.none(), st.sampled_from(list(Recommendation.Status.values[1:]))),
+)
+def test_the_sql_stores_what_the_rules_advise(db, people, catalogue, answers, decide, hr_user):
+    with transaction.atomic():
+        for code in TECHNICAL:
+            CompetencyFactory(code=code)
+        period = PeriodFactory(year=2026)
+        units = write_units(list(answers))
+        for spec in people:
+            write_employee(spec, period=period, units=units)
+        write_catalogue(catalogue)
+        recommendations_compute(period=period)
+        first = Recommendation.objects.filter(period=period).order_by("employee_id", "rank").first()
+        if decide and first:
+            first.status, first.decided_by, first.decided_at = decide, hr_user, timezone.now()
+            first.save()
+            recommendations_compute(period=period)
+        needs, proposals = stored(period)
+        for rule in sorted({row[1] for row in needs}):
+            event(f"rule {rule}")
+        event(f"proposals {min(len(proposals), 5)}")
+        assert (needs, proposals) == expected(period)
+        transaction.set_rollback(True)

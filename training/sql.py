@@ -1,0 +1,433 @@
+"""The set-based SQL behind ``recommendations_compute``: a fixed number of statements for a whole period.
+
+Why SQL: a Pemda of 100 000 employees has about 400 000 needs and 1.6 million recommendations, each
+with its reasons as JSON. Turning them into Python objects and back cost five minutes; PostgreSQL
+derives, ranks and writes them in seconds. ``training.rules`` stays the specification of §7.3, in
+Python; ``tests/training/test_sql_property.py`` holds these statements to ``rules.advise`` on random
+data, and ``manage.py training_sql`` prints them.
+
+Each rule is one named fragment of the ``training_needs`` statement, and the stored JSON is built the
+way ``rules.Reason.as_data()`` and ``inputs()`` build it: the message (msgid) and its parameters, a
+decimal written in every language of the UI. The order of the needs is the rules' order: by rule,
+then the standard's (competency code), the value's, rule 3's (M.05, M.03, then the services'
+competencies by code) or the supervisor's. ``seq`` numbers them per employee; a recommendation lists
+its needs in that order and the rule-5 actions are ranked after the programmes in it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+
+from appraisal.models import Evaluation
+from appraisal.predikat import Rating
+from org.models import Employee
+from surveys.sql import ANSWER_SUMS, CONVERTED_IKM, ROLLED_SUMS, grade
+
+from . import rules
+from .models import DevelopmentRecord, Recommendation
+
+
+def _literals(values) -> str:
+    """Choice values from the code as an SQL list, so the SQL never spells a choice of its own."""
+    return ", ".join(f"'{value}'" for value in sorted(values))
+
+
+PERIOD_LOCK = "SELECT id FROM appraisal_appraisalperiod WHERE id = %(period)s FOR UPDATE"
+
+# The rule version and policy, once per run rather than in each of a million rows.
+RUN_INSERT = """
+    INSERT INTO training_recommendationrun (period_id, computed_at, rule_version, policy)
+    VALUES (%(period)s, %(now)s, %(rule_version)s, %(policy)s::jsonb)
+"""
+
+STAFF = f"""
+    CREATE TEMPORARY TABLE training_staff ON COMMIT DROP AS
+    SELECT e.id AS employee_id, e.unit_id, e.position_id FROM org_employee e
+    WHERE e.status = '{Employee.Status.AKTIF}'
+"""
+
+# The period's latest evaluation sent to the employee, an annual one before a periodic one.
+COUNTED = f"""
+    CREATE TEMPORARY TABLE training_counted ON COMMIT DROP AS
+    SELECT DISTINCT ON (p.employee_id) p.employee_id, ev.id AS evaluation_id, ev.predikat
+    FROM appraisal_evaluation ev
+    JOIN appraisal_plan p ON p.id = ev.plan_id
+    JOIN training_staff s ON s.employee_id = p.employee_id
+    WHERE p.period_id = %(period)s AND ev.status IN ({_literals(Evaluation.RELEASED_STATUSES)})
+    ORDER BY p.employee_id, ev.checkpoint DESC, (ev.kind <> '{Evaluation.Kind.ANNUAL}'), ev.id DESC
+"""
+
+# Rule 1's inputs: each position's effective standard (its own rows if any, else its level's
+# defaults; active competencies only) with the employee's latest valid level, NULL if never assessed.
+STANDARDS = """
+    CREATE TEMPORARY TABLE training_standards ON COMMIT DROP AS
+    WITH own AS (
+        SELECT ps.position_id, ps.competency_id, ps.required_level, ps.criticality
+        FROM training_positionstandard ps JOIN training_competency c ON c.id = ps.competency_id AND c.is_active
+    )
+    SELECT position_id, competency_id, required_level, criticality FROM own
+    UNION ALL
+    SELECT p.id, k.competency_id, k.required_level, k.criticality
+    FROM org_position p
+    JOIN training_positionkindstandard k ON k.position_level = p.level
+    JOIN training_competency c ON c.id = k.competency_id AND c.is_active
+    WHERE NOT EXISTS (SELECT 1 FROM own WHERE own.position_id = p.id)
+"""
+
+LEVELS = """
+    CREATE TEMPORARY TABLE training_levels ON COMMIT DROP AS
+    SELECT DISTINCT ON (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level
+    FROM training_competencyassessment a JOIN training_staff s ON s.employee_id = a.employee_id
+    WHERE a.is_valid
+    ORDER BY a.employee_id, a.competency_id, a.assessed_on DESC, a.created_at DESC, a.id DESC
+"""
+
+_RESPONSES_IN_PERIOD = "r.excluded_at IS NULL AND r.submitted_at >= %(since)s AND r.submitted_at < %(until)s"
+
+# Each unit's IKM grade over itself and its sub-units (surveys' SQL fragments, §2.2-§2.3).
+UNIT_GRADES = f"""
+    CREATE TEMPORARY TABLE training_unit_grades ON COMMIT DROP AS
+    WITH RECURSIVE tree(ancestor_id, unit_id) AS (
+        SELECT id, id FROM org_unit
+        UNION ALL
+        SELECT tree.ancestor_id, u.id FROM tree JOIN org_unit u ON u.parent_id = tree.unit_id
+    ),
+    answers AS (
+        SELECT r.unit_id, {ANSWER_SUMS} FROM surveys_response r WHERE {_RESPONSES_IN_PERIOD} GROUP BY r.unit_id
+    ),
+    rolled AS (
+        SELECT t.ancestor_id AS unit_id, {ROLLED_SUMS}
+        FROM answers b JOIN tree t ON t.unit_id = b.unit_id GROUP BY t.ancestor_id
+    )
+    SELECT unit_id, {grade(CONVERTED_IKM)} AS grade FROM rolled
+"""
+
+_CITIZEN_SUMS = ", ".join(
+    f"sum(r.{code.lower()}) AS s_{code.lower()}, count(r.{code.lower()}) AS c_{code.lower()}"
+    for code in rules.NRR_REASONS
+)
+# Rule 3's own figures: the officers named by at least ``min_answers`` responses, and their U6 and U7 sums.
+OFFICERS = f"""
+    CREATE TEMPORARY TABLE training_officers ON COMMIT DROP AS
+    SELECT r.officer_id AS employee_id, count(*) AS answers, {_CITIZEN_SUMS}
+    FROM surveys_response r JOIN training_staff s ON s.employee_id = r.officer_id
+    WHERE {_RESPONSES_IN_PERIOD}
+    GROUP BY r.officer_id HAVING count(*) >= %(min_answers)s
+"""
+
+
+def jp_done(*, year_by: rules.YearBy) -> str:
+    """JP of verified records per employee in the period's year (``inputs.jp_done``)."""
+    column = "ends_on" if year_by == rules.YearBy.END else "starts_on"
+    return f"""
+    CREATE TEMPORARY TABLE training_jp ON COMMIT DROP AS
+    SELECT d.employee_id, sum(d.jp) AS jp FROM training_developmentrecord d
+    WHERE d.status = '{DevelopmentRecord.Status.VERIFIED}'
+      AND d.{column} >= make_date(%(year)s, 1, 1) AND d.{column} < make_date(%(year)s + 1, 1, 1)
+    GROUP BY d.employee_id
+    """
+
+
+DECIDED = f"""
+    CREATE TEMPORARY TABLE training_decided ON COMMIT DROP AS
+    SELECT DISTINCT employee_id, programme_id, action FROM training_recommendation
+    WHERE period_id = %(period)s AND status <> '{Recommendation.Status.PROPOSED}'
+"""
+
+INPUTS_ANALYZE = (
+    "ANALYZE training_staff, training_counted, training_standards, training_levels, training_unit_grades, "
+    "training_officers, training_jp, training_decided"
+)
+
+
+def _reason(message: str, params: str) -> str:
+    return f"jsonb_build_object('message', {message}, 'params', {params})"
+
+
+def _in_every_language(number: str) -> str:
+    """A decimal as ``{"languages": {...}}``, written with each language's decimal separator (``_stored``)."""
+    written = ", ".join(
+        f"%(language_{code})s::text, replace({number}::text, '.', %(separator_{code})s)"
+        for code, _ in settings.LANGUAGES
+    )
+    return f"jsonb_build_object('languages', jsonb_build_object({written}))"
+
+
+_GAP_MESSAGE = "CASE WHEN l.level IS NULL THEN %(unassessed_reason)s ELSE %(gap_reason)s END"
+# Rule 1: required − current ≥ 1, priority gap × criticality; "belum dinilai" when never assessed.
+_GAP_NEEDS = f"""
+    SELECT s.employee_id, 1 AS rule, 0 AS sort, c.code AS sort_code, c.id AS competency_id, c.code AS target,
+           '' AS action, (st.required_level - coalesce(l.level, 0)) * st.criticality AS priority,
+           jsonb_build_array({_reason(_GAP_MESSAGE, "x.params")}),
+           jsonb_build_array(x.params)
+    FROM training_staff s
+    JOIN training_standards st ON st.position_id = s.position_id
+    JOIN training_competency c ON c.id = st.competency_id
+    LEFT JOIN training_levels l ON l.employee_id = s.employee_id AND l.competency_id = st.competency_id
+    CROSS JOIN LATERAL (SELECT jsonb_build_object('code', c.code, 'name', c.name, 'required', st.required_level,
+                                                  'criticality', st.criticality)
+                               || CASE WHEN l.level IS NULL THEN '{{}}'::jsonb
+                                       ELSE jsonb_build_object('actual', l.level) END) AS x(params)
+    WHERE st.required_level - coalesce(l.level, 0) >= 1
+"""
+
+# Rule 2: each value rated Di Bawah Ekspektasi gives its mapped competency; one need per competency.
+_BEHAVIOUR_NEEDS = f"""
+    SELECT ct.employee_id, 2, min(v."order"), '', c.id, c.code, '', %(behaviour_priority)s,
+           jsonb_agg({_reason("%(behaviour_reason)s", "jsonb_build_object('value', v.name)")} ORDER BY v."order"),
+           jsonb_agg(jsonb_build_object('value', v.name) ORDER BY v."order")
+    FROM training_counted ct
+    JOIN appraisal_behaviourrating b ON b.evaluation_id = ct.evaluation_id AND b.rating = '{Rating.DI_BAWAH_EKSPEKTASI}'
+    JOIN appraisal_corevalue v ON v.id = b.value_id
+    JOIN training_competency c ON c.code = v.competency_code
+    GROUP BY ct.employee_id, c.id
+"""
+
+_NRR_CAUSES = ", ".join(
+    f"({cause}, o.s_{code.lower()}, o.c_{code.lower()}, %(nrr_reason_{code.lower()})s::text)"
+    for cause, code in enumerate(rules.NRR_REASONS, start=1)
+)
+_U6_CAUSE = 1 + list(rules.NRR_REASONS).index("U6")
+
+# Rule 3: the causes (0: the unit's grade, then U6, U7 below the threshold), each giving M.05 and M.03,
+# and U6 the technical competencies of the services concerned; one need per competency, its reasons in
+# cause order, placed where the competency was first named.
+_CITIZEN_NEEDS = f"""
+    WITH causes AS (
+        SELECT s.employee_id, 0 AS cause, %(unit_grade_reason)s::text AS message,
+               jsonb_build_object('grade', g.grade) AS params, jsonb_build_object('grade', g.grade) AS inputs
+        FROM training_staff s JOIN training_unit_grades g ON g.unit_id = s.unit_id
+        WHERE g.grade = ANY(%(low_unit_grades)s)
+        UNION ALL
+        SELECT o.employee_id, x.cause, x.message,
+               jsonb_build_object('nrr', {_in_every_language("y.nrr")}, 'threshold', %(threshold_shown)s::jsonb,
+                                  'answers', o.answers),
+               jsonb_build_object('nrr', y.nrr::text, 'threshold', %(threshold_text)s::text, 'answers', o.answers)
+        FROM training_officers o
+        CROSS JOIN LATERAL (VALUES {_NRR_CAUSES}) AS x(cause, total, answered, message)
+        CROSS JOIN LATERAL (SELECT round(x.total::numeric / NULLIF(x.answered, 0), 2)) AS y(nrr)
+        WHERE x.answered > 0 AND x.total < %(nrr_threshold)s::numeric * x.answered
+    ),
+    worded AS (
+        SELECT employee_id, cause, {_reason("message", "params")} AS reason, inputs FROM causes
+    ),
+    services AS (
+        SELECT employee_id, competency_id, row_number() OVER (PARTITION BY employee_id ORDER BY code) AS place
+        FROM (SELECT DISTINCT r.officer_id AS employee_id, sc.competency_id, c.code
+              FROM surveys_response r
+              JOIN training_officers o ON o.employee_id = r.officer_id
+              JOIN training_servicecompetency sc ON sc.service_id = r.service_id
+              JOIN training_competency c ON c.id = sc.competency_id
+              WHERE {_RESPONSES_IN_PERIOD}) AS named
+    ),
+    targets AS (
+        SELECT w.employee_id, w.cause, m.place, m.id AS competency_id, m.code, w.reason, w.inputs
+        FROM worded w
+        CROSS JOIN (SELECT id, code, CASE code WHEN %(m05)s THEN 0 ELSE 1 END AS place
+                    FROM training_competency WHERE code IN (%(m05)s, %(m03)s)) AS m
+        UNION ALL
+        SELECT w.employee_id, w.cause, 1 + sv.place, c.id, c.code, w.reason, w.inputs
+        FROM worded w
+        JOIN services sv ON sv.employee_id = w.employee_id
+        JOIN training_competency c ON c.id = sv.competency_id
+        WHERE w.cause = {_U6_CAUSE}
+    )
+    SELECT employee_id, 3, min(cause * 100000 + place), '', competency_id, code, '', %(citizens_priority)s,
+           jsonb_agg(reason ORDER BY cause, place), jsonb_agg(inputs ORDER BY cause, place)
+    FROM targets GROUP BY employee_id, competency_id, code
+"""
+
+# Rule 4: predikat Butuh Perbaikan or worse: coaching or mentoring.
+_PREDIKAT = "jsonb_build_object('predikat', jsonb_build_object('message', x.label, 'params', '{}'::jsonb))"
+_RESULTS_NEEDS = f"""
+    SELECT ct.employee_id, 4, 0, '', NULL::bigint, %(coaching_target)s, '', %(results_priority)s,
+           jsonb_build_array({_reason("%(results_reason)s", _PREDIKAT)}),
+           jsonb_build_array(jsonb_build_object('predikat', x.label))
+    FROM training_counted ct CROSS JOIN LATERAL (SELECT %(predikat_labels)s::jsonb ->> ct.predikat) AS x(label)
+    WHERE ct.predikat = ANY(%(low_predikats)s)
+"""
+
+# Rule 5: each action written in the counted evaluation, as written, in the order written.
+_SUPERVISOR_NEEDS = f"""
+    SELECT ct.employee_id, 5, a.id, '', NULL::bigint, a.description, a.description, %(supervisor_priority)s,
+           jsonb_build_array({_reason("%(supervisor_reason)s", "jsonb_build_object('action', a.description)")}),
+           jsonb_build_array(jsonb_build_object('action', a.description))
+    FROM training_counted ct JOIN appraisal_developmentaction a ON a.evaluation_id = ct.evaluation_id
+"""
+
+# ``target`` is what a recommendation's copy of the need names (the action itself for rule 5).
+NEEDS = f"""
+    CREATE TEMPORARY TABLE training_needs ON COMMIT DROP AS
+    SELECT n.*, row_number() OVER (PARTITION BY employee_id ORDER BY rule, sort, sort_code) AS seq
+    FROM (
+        {_GAP_NEEDS}
+        UNION ALL {_BEHAVIOUR_NEEDS}
+        UNION ALL ({_CITIZEN_NEEDS})
+        UNION ALL {_RESULTS_NEEDS}
+        UNION ALL {_SUPERVISOR_NEEDS}
+    ) AS n(employee_id, rule, sort, sort_code, competency_id, target, action, priority, reasons, inputs)
+"""
+
+NEEDS_ANALYZE = "ANALYZE training_needs"
+
+STALE_NEEDS_DELETE = "DELETE FROM training_need WHERE period_id = %(period)s"
+
+NEEDS_INSERT = f"""
+    INSERT INTO training_need (period_id, employee_id, rule, competency_id, target, action, priority, reasons, inputs,
+                               rule_version, computed_at)
+    SELECT %(period)s, employee_id, rule, competency_id,
+           CASE WHEN rule = {rules.Rule.SUPERVISOR} THEN '' ELSE target END, action, priority, reasons, inputs,
+           %(rule_version)s, %(now)s
+    FROM training_needs ORDER BY employee_id, seq
+"""
+
+# Programmes addressing a need: rules 1-3 by competency, rule 4 by a coaching or mentoring form.
+_COVERED = f"""
+    SELECT n.employee_id, pc.programme_id, n.seq, n.priority, n.rule, n.target
+    FROM training_needs n
+    JOIN training_programmecompetency pc ON pc.competency_id = n.competency_id
+    JOIN training_programme pr ON pr.id = pc.programme_id AND pr.is_active
+    WHERE n.rule IN ({rules.Rule.GAP}, {rules.Rule.BEHAVIOUR}, {rules.Rule.CITIZENS})
+    UNION ALL
+    SELECT n.employee_id, pr.id, n.seq, n.priority, n.rule, n.target
+    FROM training_needs n
+    JOIN training_programme pr ON pr.is_active
+    JOIN training_developmentform f ON f.id = pr.form_id AND f.is_coaching
+    WHERE n.rule = {rules.Rule.RESULTS}
+"""
+
+# A proposal names the needs it covers; their reasons are the period's need rows' (models.recommendations).
+_NEED_DATA = "jsonb_build_object('rule', rule, 'target', target, 'priority', priority)"
+
+# Ranked by §7.3: summed priority, needs covered, then (below the minimum) one that reaches it, fewer
+# JP, code (byte order, as Python compares strings). Rule-5 actions follow, in the order written.
+# ``nth`` numbers proposals with the same key (two identical rule-5 actions), to pair them with stored ones.
+PROPOSALS = f"""
+    CREATE TEMPORARY TABLE training_proposals ON COMMIT DROP AS
+    WITH grouped AS (
+        SELECT employee_id, programme_id, sum(priority) AS priority, count(*) AS covered,
+               jsonb_agg({_NEED_DATA} ORDER BY seq) AS needs
+        FROM ({_COVERED}) AS covered GROUP BY employee_id, programme_id
+    ),
+    ranked AS (
+        SELECT g.employee_id, g.programme_id, '' AS action, g.priority, g.needs, pr.jp AS programme_jp,
+               coalesce(j.jp, 0) AS jp_so_far,
+               row_number() OVER (PARTITION BY g.employee_id ORDER BY g.priority DESC, g.covered DESC,
+                   (coalesce(j.jp, 0) < %(minimum_jp)s AND coalesce(j.jp, 0) + pr.jp < %(minimum_jp)s),
+                   pr.jp, pr.code COLLATE "C") AS rank
+        FROM grouped g
+        JOIN training_programme pr ON pr.id = g.programme_id
+        LEFT JOIN training_jp j ON j.employee_id = g.employee_id
+    ),
+    actions AS (
+        SELECT n.employee_id, NULL::bigint AS programme_id, n.action, n.priority,
+               jsonb_build_array({_NEED_DATA}) AS needs, NULL::integer AS programme_jp,
+               coalesce(j.jp, 0) AS jp_so_far,
+               coalesce(k.programmes, 0) + row_number() OVER (PARTITION BY n.employee_id ORDER BY n.seq) AS rank
+        FROM training_needs n
+        LEFT JOIN (SELECT employee_id, count(*) AS programmes FROM grouped GROUP BY employee_id) AS k
+               ON k.employee_id = n.employee_id
+        LEFT JOIN training_jp j ON j.employee_id = n.employee_id
+        WHERE n.rule = {rules.Rule.SUPERVISOR}
+    )
+    SELECT r.employee_id, coalesce(r.programme_id, 0) AS programme_key, r.programme_id, r.action, r.rank,
+           r.priority, r.programme_jp IS NOT NULL AND r.jp_so_far + r.programme_jp >= %(minimum_jp)s AS reaches_minimum,
+           r.needs, jsonb_build_object('jp_so_far', r.jp_so_far::text, 'programme_jp', r.programme_jp::text) AS inputs,
+           row_number() OVER (PARTITION BY r.employee_id, r.programme_id, r.action ORDER BY r.rank) AS nth
+    FROM (SELECT * FROM ranked UNION ALL SELECT * FROM actions) AS r
+    WHERE NOT EXISTS (SELECT 1 FROM training_decided d
+                      WHERE d.employee_id = r.employee_id AND d.programme_id IS NOT DISTINCT FROM r.programme_id
+                        AND d.action = r.action)
+"""
+
+STORED_PROPOSALS = f"""
+    CREATE TEMPORARY TABLE training_stored ON COMMIT DROP AS
+    SELECT id, employee_id, coalesce(programme_id, 0) AS programme_key, action,
+           row_number() OVER (PARTITION BY employee_id, programme_id, action ORDER BY rank, id) AS nth
+    FROM training_recommendation WHERE period_id = %(period)s AND status = '{Recommendation.Status.PROPOSED}'
+"""
+
+PROPOSALS_ANALYZE = "ANALYZE training_proposals, training_stored"
+
+_SAME_PROPOSAL = (
+    "p.employee_id = s.employee_id AND p.programme_key = s.programme_key AND p.action = s.action AND p.nth = s.nth"
+)
+
+# The previous run's proposals are replaced: rewritten in place where the same proposal is made again
+# with other figures or under another policy (an update that keeps the keys costs no foreign-key
+# checks, a delete and insert several per row), left as they are where nothing changed (their
+# ``computed_at`` names the run that last changed them, whose policy is the current one), deleted where
+# they are not made again, and the new ones inserted.
+PROPOSALS_UPDATE = f"""
+    UPDATE training_recommendation t
+    SET rank = p.rank, priority = p.priority, reaches_minimum = p.reaches_minimum, needs = p.needs,
+        inputs = p.inputs, rule_version = %(rule_version)s, computed_at = %(now)s
+    FROM training_stored s JOIN training_proposals p ON {_SAME_PROPOSAL}
+    WHERE t.id = s.id
+      AND ((t.rank, t.priority, t.reaches_minimum, t.needs, t.inputs, t.rule_version)
+           IS DISTINCT FROM (p.rank, p.priority, p.reaches_minimum, p.needs, p.inputs, %(rule_version)s)
+           OR t.computed_at NOT IN (SELECT computed_at FROM training_recommendationrun
+                                    WHERE period_id = %(period)s AND policy = %(policy)s::jsonb))
+"""
+
+STALE_PROPOSALS_DELETE = f"""
+    DELETE FROM training_recommendation t USING training_stored s
+    WHERE t.id = s.id AND NOT EXISTS (SELECT 1 FROM training_proposals p WHERE {_SAME_PROPOSAL})
+"""
+
+NEW_PROPOSALS_INSERT = f"""
+    INSERT INTO training_recommendation (period_id, employee_id, programme_id, action, rank, priority,
+                                         reaches_minimum, needs, inputs, rule_version, computed_at, status,
+                                         decision_reason)
+    SELECT %(period)s, p.employee_id, p.programme_id, p.action, p.rank, p.priority, p.reaches_minimum, p.needs,
+           p.inputs, %(rule_version)s, %(now)s, '{Recommendation.Status.PROPOSED}', ''
+    FROM training_proposals p
+    WHERE NOT EXISTS (SELECT 1 FROM training_stored s WHERE {_SAME_PROPOSAL})
+    ORDER BY p.employee_id, p.rank
+"""
+
+TEMPORARY_TABLES_DROP = """
+    DROP TABLE IF EXISTS training_staff, training_counted, training_standards, training_levels,
+               training_unit_grades, training_officers, training_jp, training_decided, training_needs,
+               training_proposals, training_stored
+"""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One named statement of a run; ``counts`` names the figure its row count gives."""
+
+    name: str
+    statement: str
+    counts: str = ""
+
+
+def run_steps(*, year_by: rules.YearBy) -> list[Step]:
+    """Every statement of a run, in order: the list ``recommendations_compute`` executes and
+    ``manage.py training_sql`` prints."""
+    return [
+        Step("period_lock", PERIOD_LOCK),
+        Step("run_insert", RUN_INSERT),
+        Step("staff", STAFF, counts="employees"),
+        Step("counted_evaluations", COUNTED),
+        Step("standards", STANDARDS),
+        Step("levels", LEVELS),
+        Step("unit_grades", UNIT_GRADES),
+        Step("officers", OFFICERS),
+        Step("jp_done", jp_done(year_by=year_by)),
+        Step("decided", DECIDED),
+        Step("inputs_analyze", INPUTS_ANALYZE),
+        Step("needs", NEEDS),
+        Step("needs_analyze", NEEDS_ANALYZE),
+        Step("stale_needs_delete", STALE_NEEDS_DELETE),
+        Step("needs_insert", NEEDS_INSERT, counts="needs"),
+        Step("proposals", PROPOSALS, counts="recommendations"),
+        Step("stored_proposals", STORED_PROPOSALS),
+        Step("proposals_analyze", PROPOSALS_ANALYZE),
+        Step("proposals_update", PROPOSALS_UPDATE),
+        Step("stale_proposals_delete", STALE_PROPOSALS_DELETE),
+        Step("new_proposals_insert", NEW_PROPOSALS_INSERT),
+        Step("temporary_tables_drop", TEMPORARY_TABLES_DROP),
+    ]
