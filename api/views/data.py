@@ -5,14 +5,14 @@ from __future__ import annotations
 import time
 
 from drf_spectacular.utils import extend_schema
-from rest_framework.generics import GenericAPIView
+from rest_framework.generics import ListAPIView
 from rest_framework.response import Response
 
 from .. import selectors, serializers
 from ..services import call_record
 
 
-class LoggedListView(GenericAPIView):
+class LoggedListView(ListAPIView):
     """A paginated list; every call, refused or not, leaves one row in the call log."""
 
     filter_class = serializers.FilterSerializer
@@ -41,7 +41,7 @@ class LoggedListView(GenericAPIView):
         values["ids"] = selectors.unit_ids(self.request.auth, values.pop("unit", None))
         return values
 
-    def get(self, request, *args, **kwargs) -> Response:
+    def list(self, request, *args, **kwargs) -> Response:
         page = self.paginate_queryset(self.rows_for(**self.filters()))
         self.rows = len(page)
         context = {**self.get_serializer_context(), **self.page_context(page)}

@@ -201,6 +201,9 @@ def test_the_schema_and_its_page_describe_every_endpoint(client):
     schema = client.get(reverse("api:schema"), {"format": "json"}).json()
     assert {"/api/v1/pegawai/", "/api/v1/skor/", "/api/v1/ikm/"} <= set(schema["paths"])
     assert "clientToken" in schema["components"]["securitySchemes"]
+    scores = schema["paths"]["/api/v1/skor/"]["get"]
+    assert {"year", "checkpoint", "unit", "page", "page_size"} == {p["name"] for p in scores["parameters"]}
+    assert scores["responses"]["200"]["content"]["application/json"]["schema"]["$ref"].endswith("PaginatedScoreList")
     page = client.get(reverse("api:docs"))
     assert page.status_code == 200
     assert b"/api/v1/skor/" in page.content and b"kinerja_score" in page.content
