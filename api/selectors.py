@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from django.db.models import Exists, OuterRef, QuerySet
+from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound
 
 from appraisal.exchange.skp import released_annual_results
@@ -15,7 +16,7 @@ from scoring.models import EmployeeScore, UnitScore
 
 from .models import ApiCall, ApiClient
 
-UNKNOWN_UNIT = "Unit tidak ditemukan dalam cakupan klien ini."
+UNKNOWN_UNIT = _("Unit tidak ditemukan dalam cakupan klien ini.")
 
 
 def unit_ids(client: ApiClient, unit_code: str | None) -> list[int] | None:
