@@ -11,10 +11,14 @@ class AppraisalConfig(AppConfig):
     def ready(self) -> None:
         from notifications.reminders import register as register_reminder
         from org.home import HomePanel, register
+        from org.imports.kinds import ImportKind
+        from org.imports.kinds import register as register_import
 
+        from .exchange.skp import SKP_RECORDS, plan_skp_records
         from .reminders import KINDS
         from .views.home import awaiting_panel
 
         register(HomePanel("appraisal/includes/home_awaiting.html", awaiting_panel))
+        register_import(ImportKind(SKP_RECORDS, plan_skp_records, "appraisal:exchange", "appraisal:exchange"))
         for kind in KINDS:
             register_reminder(kind)

@@ -33,5 +33,6 @@ urlpatterns = [
     path("pelatihan/", include("training.urls")),
     path("skor/", include("scoring.urls")),
     path("pimpinan/", include("leaders.urls")),
+    path("api/", include("api.urls")),
     path("", include("core.urls")),
 ]

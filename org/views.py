@@ -97,7 +97,9 @@ def import_upload(request):
     )
 
 
-def import_upload_page(request, *, form_class: type[ImportUploadForm], template: str, layouts) -> HttpResponse:
+def import_upload_page(
+    request, *, form_class: type[ImportUploadForm], template: str, layouts, context: dict | None = None
+) -> HttpResponse:
     """The upload step for any registered kind: org's page, and the pages of apps that register kinds.
 
     ``?jenis=`` preselects a kind; the dry run and the confirmation continue on org's import pages.
@@ -109,7 +111,7 @@ def import_upload_page(request, *, form_class: type[ImportUploadForm], template:
             kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"], acting_user=request.user
         )
         return redirect("org:import-preview", token=job.token)
-    return render(request, template, {"form": form, "layouts": layouts})
+    return render(request, template, {"form": form, "layouts": layouts, **(context or {})})
 
 
 @hr_required

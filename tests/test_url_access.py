@@ -96,6 +96,8 @@ def _sends_to_login(access: Access, response) -> bool:
 
 def _refusal_problem(access: Access, role: str, response, got: str) -> str | None:
     """The one answer a refused role must get: the login page, else 404 for outsiders and 403 for the rest."""
+    if access.refusal is Refusal.TOKEN:
+        return None if response.status_code == 401 else f"must be refused with 401, {got}"
     if access.refusal is Refusal.ADMIN:
         # AdminSite sends non-staff to its login; staff meet the ModelAdmin's own permission check.
         if role == SUPERUSER:

@@ -45,6 +45,7 @@ class Refusal(Enum):
 
     APP = "app"  # anonymous: redirect to the login page; logged in: 404 for ``outsiders``, else 403
     ADMIN = "admin"  # everyone: redirect to the admin login page
+    TOKEN = "token"  # everyone, anonymous included: 401 (the URL takes an API client's token, never a session)
 
 
 @dataclass(frozen=True)

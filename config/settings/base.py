@@ -34,6 +34,8 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_htmx",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "django_celery_beat",
     "axes",
     "core",
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
     "training",
     "scoring",
     "leaders",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -409,3 +412,25 @@ HEALTH_BROKER_TIMEOUT = env.float("HEALTH_BROKER_TIMEOUT", default=1.0)
 
 # A friendly page instead of Django's technical one when a form's CSRF token has expired.
 CSRF_FAILURE_VIEW = "config.views.csrf_failure"
+
+# --- Read-only REST API for the Pemda's other tools (docs/api.md) --------------------------------
+# Per-client tokens (``Authorization: Bearer <token>``) made by HR; no session, no browsable API.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ClientTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kinerja API",
+    "DESCRIPTION": "Read-only data for the Pemda's other tools: predikat per year, Kinerja's own composite "
+    "score (not the official predikat) and unit IKM. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+}
+API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
+API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=200)

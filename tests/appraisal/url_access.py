@@ -158,6 +158,11 @@ def _on_record(allowed, **options) -> Access:
 
 WITH_EMPLOYEE_RECORD = {EMPLOYEE, SUPERVISOR, HEAD, OUTSIDER}
 
+
+def _exchange_year(personas):
+    return {"tahun": PeriodFactory(year=2026).year}
+
+
 URL_ACCESS = {
     "appraisal:period-list": Access(allowed=HR_ROLES),
     "appraisal:period-create": Access(
@@ -279,4 +284,10 @@ URL_ACCESS = {
     # HR and unit heads (the head is made head of the personas' unit by the query builder).
     "appraisal:distribution-detail": Access(allowed=HR_ROLES | {HEAD}, data=_unit_head_view),
     "appraisal:orgresult-set": Access(allowed=HR_ROLES, methods=("post",), data=_org_result),
+    # HR's exchange page (exports of a year, reading a SKP record file back); an empty POST re-renders it.
+    "appraisal:exchange": Access(allowed=HR_ROLES, methods=("get", "post")),
+    "appraisal:skp-record-export": Access(allowed=HR_ROLES, data=_exchange_year),
+    "appraisal:skp-record-template": Access(allowed=HR_ROLES),
+    "appraisal:plan-export": Access(allowed=HR_ROLES, data=_exchange_year),
+    "appraisal:evaluation-export": Access(allowed=HR_ROLES, data=_exchange_year),
 }
