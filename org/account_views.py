@@ -31,10 +31,8 @@ from .forms import AccountUnitForm, ActivationForm
 from .selectors import unit_subtree_ids
 
 PER_PAGE = 25
-ACCOUNTS_CREATED = _(
-    "%(created)d akun dibuat: %(emailed)d menerima e-mail aktivasi, %(letters)d perlu surat aktivasi. "
-    "%(skipped)d dilewati karena NIP-nya sudah dipakai akun lain."
-)
+ACCOUNTS_CREATED = _("%(created)d akun dibuat: %(emailed)d menerima e-mail aktivasi, %(letters)d perlu surat aktivasi.")
+ACCOUNTS_SKIPPED = _("%(skipped)d pegawai dilewati karena NIP-nya sudah dipakai akun lain.")
 NOTHING_TO_PRINT = _("Tidak ada akun yang menunggu surat aktivasi di unit ini.")
 ACTIVATED = _("Akun Anda aktif. Selamat datang di Kinerja.")
 
@@ -76,6 +74,8 @@ def account_create(request):
         "skipped": result.skipped,
     }
     messages.success(request, ACCOUNTS_CREATED % values)
+    if result.skipped:
+        messages.warning(request, ACCOUNTS_SKIPPED % values)
     return redirect(f"{reverse('org:account-list')}?unit={form.cleaned_data['unit'].pk}")
 
 

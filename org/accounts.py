@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from core.outbox import enqueue_on_commit
 
 from .models import ActivationCode, Employee, User
+from .tasks import activation_email_send as activation_email_send_task
 
 logger = logging.getLogger(__name__)
 
@@ -99,15 +100,9 @@ def accounts_create(*, employees: QuerySet[Employee], acting_user: User) -> Acco
     Employee.objects.bulk_update(chosen, ["user"], batch_size=1000)
     emailed = [user for user in users if user.email]
     for user in emailed:
-        enqueue_on_commit(_email_task(), user.pk, translation.get_language())
+        enqueue_on_commit(activation_email_send_task, user.pk, translation.get_language())
     logger.info("Accounts created by %s: %d (%d by e-mail)", acting_user, len(users), len(emailed))
     return AccountsCreated(users, len(emailed), len(candidates) - len(chosen))
-
-
-def _email_task():
-    from .tasks import activation_email_send
-
-    return activation_email_send
 
 
 def _issue(users: list[User]) -> dict[int, str]:
