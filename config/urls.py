@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from core.accounts import LoginView, PasswordResetView
+from org import account_views
 from org import views as org_views
 
 admin.site.site_header = "Kinerja — BKPSDM"
@@ -25,6 +26,8 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("akun/atur-ulang/selesai/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+    path("akun/aktivasi/", account_views.account_activate_page, name="account-activate"),
+    path("akun/aktivasi/<str:code>/", account_views.account_activate_page, name="account-activate-link"),
     path("admin/", admin.site.urls),
     path("org/", include("org.urls")),
     path("notifikasi/", include("notifications.urls")),

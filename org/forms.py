@@ -6,6 +6,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.forms import SetPasswordMixin
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -142,3 +143,23 @@ def mapping_formsets(*, mappings: dict, columns: list[str], unit_choices: list, 
             taken=mappings["taken"],
         ),
     )
+
+
+class ActivationForm(forms.Form):
+    """The one-time code (typed from the letter, or taken from the e-mail link) and the first password."""
+
+    code = forms.CharField(
+        label=_("Kode aktivasi"),
+        max_length=40,
+        help_text=_("12 huruf dan angka pada surat aktivasi; tanda hubung boleh ditulis atau tidak."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "autocapitalize": "characters"}),
+    )
+    new_password1, new_password2 = SetPasswordMixin.create_password_fields(
+        label1=_("Kata sandi baru"), label2=_("Ulangi kata sandi baru")
+    )
+
+
+class AccountUnitForm(forms.Form):
+    """The unit (with its sub-units) whose employees HR gives accounts or letters."""
+
+    unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=Unit.objects.order_by("name"))

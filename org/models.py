@@ -9,7 +9,7 @@ made, so a later transfer does not rewrite history.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
@@ -479,3 +479,27 @@ class HeaderMapping(models.Model):
 
     def __str__(self) -> str:
         return f"{self.header} → {self.column or '-'}"
+
+
+class ActivationCode(models.Model):
+    """The one-time code that lets an employee set the first password of an account HR created.
+
+    Only a keyed hash of the code is kept (docs/security.md): the code itself exists in the e-mail or
+    the printed letter. One code per account; a new letter or e-mail replaces it.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True, related_name="activation_code")
+    code_hash = models.CharField(_("hash kode"), max_length=64, unique=True)
+    issued_at = models.DateTimeField(_("diterbitkan"))
+    expires_at = models.DateTimeField(_("berlaku sampai"))
+    used_at = models.DateTimeField(_("dipakai"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("kode aktivasi")
+        verbose_name_plural = _("kode aktivasi")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+    def is_expired(self, *, at: datetime) -> bool:
+        return at >= self.expires_at

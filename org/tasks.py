@@ -11,3 +11,11 @@ def import_job_run(job_id: int) -> None:
     from .imports.jobs import import_job_run as run
 
     run(job_id=job_id)
+
+
+@shared_task
+def activation_email_send(user_id: int, language: str) -> None:
+    """Send one activation e-mail (org.accounts); a second delivery only replaces the code."""
+    from .accounts import activation_email_send as send
+
+    send(user_id=user_id, language=language)

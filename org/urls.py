@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 app_name = "org"
 
@@ -13,7 +13,11 @@ urlpatterns = [
     path("impor/<uuid:token>/", views.import_preview, name="import-preview"),
     path("impor/<uuid:token>/status/", views.import_status, name="import-status"),
     path("impor/<uuid:token>/pemetaan/", views.import_mapping, name="import-mapping"),
+    path("impor/<uuid:token>/laporan/", views.import_report, name="import-report"),
     path("impor/<uuid:token>/konfirmasi/", views.import_confirm, name="import-confirm"),
     path("ekspor/<slug:kind>/", views.export_download, name="export-download"),
+    path("akun/", account_views.account_list, name="account-list"),
+    path("akun/buat/", account_views.account_create, name="account-create"),
+    path("akun/surat/", account_views.account_letters, name="account-letters"),
     path("kesehatan/", views.health_detail, name="health-detail"),
 ]

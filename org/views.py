@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
@@ -26,7 +29,7 @@ from .filters import EmployeeFilter
 from .forms import ImportUploadForm, mapping_formsets
 from .home import panels_for
 from .imports.columns import EMPLOYEES, LAYOUTS, Layout
-from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_recheck, import_job_start
+from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_recheck, import_job_start, report_file_name
 from .imports.kinds import KINDS
 from .imports.mappings import UnitDecision, source_mappings_save
 from .imports.report import StoredReport
@@ -135,6 +138,18 @@ def import_status(request, token):
     if not job.is_running:
         response["HX-Refresh"] = "true"
     return response
+
+
+@hr_required
+def import_report(request, token):
+    """The whole report of the job's last step as XLSX: every row with its errors and warnings."""
+    job = _import_job(request, token)
+    name = report_file_name(job)
+    if job.is_running or not default_storage.exists(name):
+        raise Http404
+    with default_storage.open(name) as handle:
+        content = handle.read()
+    return xlsx_response(content, f"laporan-impor-{Path(job.filename).stem}.xlsx")
 
 
 @hr_required

@@ -24,3 +24,10 @@ def counts_at_two_sizes(client, url: str, grow, params: dict | None = None) -> t
     small = page_queries(client, url, params)
     grow(30)
     return small, page_queries(client, url, params)
+
+
+def statements(run) -> int:
+    """The number of SQL statements ``run()`` executes."""
+    with CaptureQueriesContext(connection) as queries:
+        run()
+    return len(queries)

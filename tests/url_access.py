@@ -164,6 +164,8 @@ URL_ACCESS: dict[str, Access] = {
     # An unknown link still gets a page explaining it is invalid.
     "password_reset_confirm": Access(allowed=ROLES, kwargs=lambda personas: {"uidb64": "MQ", "token": "x-y"}),
     "password_reset_complete": Access(allowed=ROLES),
+    "account-activate": Access(allowed=ROLES, methods=("get", "post"), data=lambda personas: {"code": "X"}),
+    "account-activate-link": Access(allowed=ROLES, kwargs=lambda personas: {"code": "ABCDEFGHJKMN"}),
     "set_language": Access(allowed=ROLES, methods=("post",), data=lambda personas: {"language": "en"}),
     "admin:login": Access(allowed=ROLES),
     # Non-staff are sent to the admin index (and from there to the admin login) without being logged out.

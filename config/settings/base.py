@@ -301,11 +301,15 @@ APPRAISAL_EVIDENCE_EXTENSIONS = env.list(
     default=["pdf", "png", "jpg", "jpeg", "doc", "docx", "xls", "xlsx", "ppt", "pptx", "odt", "ods"],
 )
 
+# --- Org: accounts for everyone (docs/security.md) --------------------------------------
+# Days an activation code (e-mail link or printed letter) stays valid.
+ACCOUNT_ACTIVATION_DAYS = env.int("ACCOUNT_ACTIVATION_DAYS", default=14)
+
 # --- Org: bulk import / export (docs/import-export.md) ---------------------------------
-ORG_IMPORT_MAX_UPLOAD_MB = env.int("ORG_IMPORT_MAX_UPLOAD_MB", default=10)
+ORG_IMPORT_MAX_UPLOAD_MB = env.int("ORG_IMPORT_MAX_UPLOAD_MB", default=25)
 # Bounds on reading an upload: every row counts, blank ones too; cells per row and characters per
 # cell; the XLSX parts' size once unpacked (checked before any XML is parsed).
-ORG_IMPORT_MAX_ROWS = env.int("ORG_IMPORT_MAX_ROWS", default=20000)
+ORG_IMPORT_MAX_ROWS = env.int("ORG_IMPORT_MAX_ROWS", default=100_000)
 ORG_IMPORT_MAX_COLUMNS = env.int("ORG_IMPORT_MAX_COLUMNS", default=100)
 ORG_IMPORT_MAX_CELL_CHARS = env.int("ORG_IMPORT_MAX_CELL_CHARS", default=1000)
 ORG_IMPORT_MAX_UNPACKED_MB = env.int("ORG_IMPORT_MAX_UNPACKED_MB", default=60)

@@ -16,6 +16,7 @@ from pathlib import Path
 from uuid import uuid4
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError
@@ -26,7 +27,8 @@ from core.outbox import enqueue_on_commit
 from org.models import ImportJob, User
 from org.tasks import import_job_run as import_job_run_task
 
-from .report import StoredReport
+from .report import ImportReport, StoredReport
+from .report_file import report_workbook
 from .services import import_file
 
 logger = logging.getLogger(__name__)
@@ -102,6 +104,7 @@ def import_job_run(*, job_id: int) -> None:
             dry_run=not job.confirmed,
             on_progress=partial(_show_progress, job.pk),
         )
+        _keep_report_file(job, report)
     except IntegrityError:
         _finish(job, status=Status.CHECKED, error=str(IMPORT_CONFLICT))
         return
@@ -114,6 +117,17 @@ def import_job_run(*, job_id: int) -> None:
     error = str(IMPORT_HAS_ERRORS) if job.confirmed and not report.applied else ""
     stored = StoredReport.of(report, limit=ROWS_SHOWN).to_json()
     _finish(job, status=Status.APPLIED if report.applied else Status.CHECKED, error=error, report=stored)
+
+
+def report_file_name(job: ImportJob) -> str:
+    return f"{UPLOAD_DIR}/{job.token}-laporan.xlsx"
+
+
+def _keep_report_file(job: ImportJob, report: ImportReport) -> None:
+    """The full report for download, replacing the previous step's (written outside the import transaction)."""
+    name = report_file_name(job)
+    default_storage.delete(name)
+    default_storage.save(name, ContentFile(report_workbook(report, filename=job.filename)))
 
 
 def _show_progress(job_id: int, done: int, expected: int) -> None:
@@ -129,6 +143,7 @@ def _finish(job: ImportJob, *, status: str, error: str, **fields: object) -> Non
 
 def _discard(job: ImportJob) -> None:
     default_storage.delete(job.stored_name)
+    default_storage.delete(report_file_name(job))
     job.delete()
 
 

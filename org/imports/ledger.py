@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import count
 from typing import TYPE_CHECKING
 
-from django.db import models
+from django.db import connection, models
 
 from .report import EntityCount
 
@@ -99,4 +99,35 @@ class Ledger:
             self._bulk_update(list(plain), set().union(*plain.values()))
 
     def _bulk_update(self, entries: list[Entry], fields: set[str]) -> None:
-        self.model.objects.bulk_update([entry.instance for entry in entries], sorted(fields), batch_size=BATCH_SIZE)
+        instances = [entry.instance for entry in entries]
+        for start in range(0, len(instances), BATCH_SIZE):
+            update_rows(self.model, instances[start : start + BATCH_SIZE], sorted(fields))
+
+
+def update_rows(model: type[models.Model], instances: list[models.Model], names: list[str]) -> None:
+    """One ``UPDATE ... FROM (VALUES ...)`` for the given rows and fields.
+
+    Django's ``bulk_update`` builds a ``CASE WHEN pk = ...`` per field and row, which PostgreSQL
+    evaluates row by row; a joined VALUES list is one set-based statement and several times faster.
+    """
+    fields = [model._meta.get_field(name) for name in names]
+    for instance in instances:  # a link to a row created earlier in this import takes its new id (as bulk_update)
+        instance._prepare_related_fields_for_save(operation_name="update_rows", fields=fields)
+    pk = model._meta.pk
+    columns = [pk, *fields]
+    casts = ", ".join(f"%s::{field.db_type(connection)}" for field in columns)
+    params = [
+        field.get_db_prep_save(getattr(instance, field.attname), connection)
+        for instance in instances
+        for field in columns
+    ]
+    quote = connection.ops.quote_name
+    sql = "UPDATE {table} AS t SET {sets} FROM (VALUES {rows}) AS v({names}) WHERE t.{pk} = v.{pk}".format(
+        table=quote(model._meta.db_table),
+        sets=", ".join(f"{quote(field.column)} = v.{quote(field.column)}" for field in fields),
+        rows=", ".join([f"({casts})"] * len(instances)),
+        names=", ".join(quote(field.column) for field in columns),
+        pk=quote(pk.column),
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)

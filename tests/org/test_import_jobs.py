@@ -144,7 +144,9 @@ def test_a_new_upload_replaces_the_previous_job_and_its_file(client, hr_user, st
 
     assert client.get(first).status_code == 404
     assert ImportJob.objects.count() == 1
-    assert len(list((import_media / "imports").iterdir())) == 1
+    token = str(ImportJob.objects.get().token)
+    names = sorted(path.name for path in (import_media / "imports").iterdir())
+    assert names == [f"{token}-laporan.xlsx", f"{token}.xlsx"]  # the upload and its report; nothing of the first
 
 
 def test_only_the_uploader_sees_the_progress(client, hr_user, staff_rows, sheet_file):

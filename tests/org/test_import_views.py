@@ -92,7 +92,8 @@ def test_it_imports_the_stored_file_after_confirmation(client, hr_user, staff_ro
     assert "3 baru" in response.content.decode()
     assert Employee.objects.count() == 3
     assert ImportJob.objects.get().status == ImportJob.Status.APPLIED
-    assert not any((import_media / "imports").iterdir())
+    kept = [path.name for path in (import_media / "imports").iterdir()]
+    assert kept == [f"{ImportJob.objects.get().token}-laporan.xlsx"]  # the upload is gone, its report stays
     assert client.post(confirm_url, follow=True).redirect_chain[-1][0] == preview_url
     assert Employee.objects.count() == 3
 
@@ -151,7 +152,7 @@ def test_it_deletes_uploads_abandoned_after_a_dry_run(client, hr_user, staff_row
     upload(client, sheet_file(staff_rows))
 
     assert not stale.exists()
-    assert len(list(stale.parent.iterdir())) == 1
+    assert len(list(stale.parent.iterdir())) == 2  # the new upload and its report
 
 
 @pytest.mark.parametrize("kind", list(LAYOUTS))
