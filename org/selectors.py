@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 
 from .models import Employee, Unit
 
@@ -53,3 +53,10 @@ def reports_of(supervisor: Employee) -> QuerySet[Employee]:
 def assessed_by(official: Employee) -> QuerySet[Employee]:
     """The direct half of ``reports_of``: active people whose Pejabat Penilai is this official."""
     return reports_of(official).filter(supervisor=official)
+
+
+def employed_now(employee: str = "employee") -> Exists:
+    """Rows (a plan, a placement…) whose employee is active now, written as "no inactive employee":
+    at a Pemda's size the few inactive people are the cheap side to look up, where joining every
+    row to its employee costs a pass over both tables."""
+    return ~Exists(Employee.objects.exclude(status=Employee.Status.AKTIF).filter(pk=OuterRef(employee)))

@@ -251,6 +251,9 @@ class EmployeeScore(models.Model):
             # The scores page's order (best first): a page is read from the index and only the ties on
             # a score are sorted by name, instead of sorting a whole checkpoint of the Pemda.
             models.Index("period", "checkpoint", F("score").desc(nulls_last=True), name="employee_score_period_order"),
+            # The HR dashboard's score per unit: a checkpoint's sums per unit read from the index alone
+            # (the recompute leaves the table all-visible), not from a pass over every checkpoint's rows.
+            models.Index(fields=["period", "checkpoint", "unit"], include=["score"], name="employee_score_unit_sums"),
         ]
 
     def __str__(self) -> str:

@@ -164,7 +164,8 @@ def score_rows(scope: Scope, units: list[Unit], periods: list[AppraisalPeriod]) 
         scores = scores.filter(employee__position__kind=scope.position_kind)
     sums: dict[tuple[int, int], list] = defaultdict(lambda: [Decimal(0), 0])
     for period_id, unit_id, total, n in (
-        scores.values_list("period_id", "unit_id").annotate(total=Sum("score"), n=Count("pk")).order_by()
+        # count(*) leaves the rows in the index (employee_score_unit_sums); count(pk) would read the table
+        scores.values_list("period_id", "unit_id").annotate(total=Sum("score"), n=Count("*")).order_by()
     ):
         for row in rows_of[unit_id]:
             sums[(row, period_id)][0] += total

@@ -19,6 +19,7 @@ from django.db.models.functions import Coalesce
 
 from appraisal.models import AppraisalPeriod, Checkpoint, Evaluation, Objection, Plan
 from org.models import Employee, EmployeeQuerySet
+from org.selectors import employed_now
 from surveys.models import Complaint
 from surveys.periods import moments
 from training.development import minimum_jp, year_by
@@ -92,19 +93,22 @@ def evaluation_due(checkpoint: Checkpoint) -> date:
     return checkpoint.end + timedelta(days=settings.LEADERS_EVALUATION_DAYS)
 
 
-def _finished(period: AppraisalPeriod, number: int) -> QuerySet[Evaluation]:
+def _settling_kind(period: AppraisalPeriod, number: int) -> str:
     """The evaluation that settles a checkpoint: the annual one at the last checkpoint (it gives the
-    year's predikat), the periodic one before it; finished once submitted or sent."""
-    last = period.checkpoints()[-1].number
-    kind = Evaluation.Kind.ANNUAL if number == last else Evaluation.Kind.PERIODIC
+    year's predikat), the periodic one before it."""
+    return Evaluation.Kind.ANNUAL if number == period.checkpoints()[-1].number else Evaluation.Kind.PERIODIC
+
+
+def _finished(period: AppraisalPeriod, number: int) -> QuerySet[Evaluation]:
+    """The evaluations that settle checkpoint ``number``, finished once submitted or sent."""
     return Evaluation.objects.filter(
-        plan=OuterRef("pk"), checkpoint=number, kind=kind, status__in=Evaluation.RATED_STATUSES
+        checkpoint=number, kind=_settling_kind(period, number), status__in=Evaluation.RATED_STATUSES
     )
 
 
 def _evaluated_plans(scope: Scope) -> QuerySet[Plan]:
     """Plans that can be evaluated: approved at least once, of an employee still active."""
-    return scope.plan_set().filter(approved_at__isnull=False, employee__status=Employee.Status.AKTIF)
+    return scope.plan_set().filter(employed_now(), approved_at__isnull=False)
 
 
 def evaluations_overdue(scope: Scope, number: int) -> QuerySet[Plan]:
@@ -114,7 +118,7 @@ def evaluations_overdue(scope: Scope, number: int) -> QuerySet[Plan]:
         return Plan.objects.none()
     return (
         _evaluated_plans(scope)
-        .exclude(Exists(_finished(scope.period, number)))
+        .exclude(Exists(_finished(scope.period, number).filter(plan=OuterRef("pk"))))
         .select_related("employee", "unit", "position", "assessor")
     )
 
@@ -127,17 +131,29 @@ class CheckpointCount:
 
 
 def evaluation_card(scope: Scope) -> list[CheckpointCount]:
-    """Every checkpoint with its due day and, once due, the plans still unevaluated; one query."""
+    """Every checkpoint with its due day and, once due, the plans still unevaluated; two queries.
+
+    Overdue = the evaluable plans less those with a finished evaluation at the checkpoint, the second
+    counted from the evaluations' side in one grouped pass (a plan has at most one evaluation of each
+    kind per checkpoint, a unique constraint): a per-plan "no finished evaluation" test runs once per
+    plan and checkpoint, seconds at a Pemda's size."""
     checkpoints = [(checkpoint, evaluation_due(checkpoint)) for checkpoint in scope.period.checkpoints()]
     due = [checkpoint.number for checkpoint, day in checkpoints if scope.today > day]
-    counts = (
-        _evaluated_plans(scope).aggregate(
-            **{f"c{n}": Count("pk", filter=~Q(Exists(_finished(scope.period, n)))) for n in due}
+    counts = {}
+    if due:
+        plans = _evaluated_plans(scope)
+        settled = Q(pk__in=[])
+        for number in due:
+            settled |= Q(checkpoint=number, kind=_settling_kind(scope.period, number))
+        finished = dict(
+            Evaluation.objects.filter(settled, status__in=Evaluation.RATED_STATUSES, plan__in=plans.values("pk"))
+            .values_list("checkpoint")
+            .annotate(n=Count("pk"))
+            .order_by()
         )
-        if due
-        else {}
-    )
-    return [CheckpointCount(checkpoint, day, counts.get(f"c{checkpoint.number}")) for checkpoint, day in checkpoints]
+        total = plans.count()
+        counts = {number: total - finished.get(number, 0) for number in due}
+    return [CheckpointCount(checkpoint, day, counts.get(checkpoint.number)) for checkpoint, day in checkpoints]
 
 
 # --- Objections, complaints, JP -------------------------------------------------------------------
@@ -162,19 +178,20 @@ def complaints_overdue(scope: Scope) -> QuerySet[Complaint]:
 
 
 def jp_below_minimum(scope: Scope) -> EmployeeQuerySet:
-    """Active employees whose verified JP in the period's year is below the minimum (§3: 20), with ``jp``."""
-    done = (
-        verified_in_year(year=scope.period.year, by=year_by())
-        .filter(employee=OuterRef("pk"))
-        .order_by()
-        .values("employee")
-        .annotate(total=Sum("jp"))
-        .values("total")
-    )
+    """Active employees whose verified JP in the period's year is below the minimum (§3: 20), with ``jp``.
+
+    Those below are the active ones less those who reached it (JP are at least 1 each, so nobody is
+    below a minimum of 0): one grouped pass over the year's records, not a sum per employee."""
+    minimum = minimum_jp()
+    if minimum <= 0:
+        return scope.employees().none()
+    records = verified_in_year(year=scope.period.year, by=year_by()).order_by().values("employee")
+    reached = records.annotate(total=Sum("jp")).filter(total__gte=minimum).values("employee")
+    done = records.filter(employee=OuterRef("pk")).annotate(total=Sum("jp")).values("total")
     return (
         scope.employees()
+        .exclude(pk__in=reached)
         .annotate(jp=Coalesce(Subquery(done, output_field=IntegerField()), 0))
-        .filter(jp__lt=minimum_jp())
         .select_related("unit", "position")
     )
 

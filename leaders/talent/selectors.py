@@ -15,7 +15,7 @@ from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
 
 from appraisal.models import AppraisalPeriod
 from org.models import Employee, Position
-from org.selectors import unit_subtrees
+from org.selectors import employed_now, unit_subtrees
 
 from ..models import TalentCalibration, TalentPlacement, TalentRun
 from . import rules
@@ -34,7 +34,8 @@ class Filters:
 
 
 def placements(filters: Filters) -> QuerySet[TalentPlacement]:
-    rows = TalentPlacement.objects.filter(period=filters.period, employee__status=Employee.Status.AKTIF)
+    """The period's placements of the people employed now."""
+    rows = TalentPlacement.objects.filter(employed_now(), period=filters.period)
     if filters.unit_ids is not None:
         rows = rows.filter(unit_id__in=filters.unit_ids)
     if filters.position_kind:

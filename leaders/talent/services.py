@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -148,6 +148,10 @@ def talent_map_compute(*, period: AppraisalPeriod, run: TalentRun | None = None)
             TalentRun.objects.create(period=period, **finished)
         else:
             TalentRun.objects.filter(pk=run.pk).update(**finished)
+    # The map's counts join a whole period of placements to the employees; statistics taken before
+    # this rewrite (autovacuum lags behind a bulk write) make the planner walk it row by row.
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {TalentPlacement._meta.db_table}")
     return len(rows)
 
 

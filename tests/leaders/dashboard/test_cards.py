@@ -12,6 +12,9 @@ from appraisal.distribution import distribution_check
 from appraisal.models import OrganisationResult
 from leaders.dashboard import figures, selectors
 from leaders.dashboard.scope import Scope
+from tests.factories import EmployeeFactory
+
+from .conftest import _evaluation, _plan
 
 
 def scope_of(world, *, unit=None, kind: str = "", today: date | None = None, now=None) -> Scope:
@@ -58,6 +61,24 @@ def test_overdue_evaluations_are_the_approved_plans_without_a_finished_one(world
     assert not selectors.evaluations_overdue(scope_of(world, unit=unit), 2).exists()  # not due yet
 
 
+def test_each_checkpoint_counts_what_its_list_pages_through_and_only_the_settling_kind_finishes_it(world, unit):
+    """A year later every checkpoint is due. Checkpoints I to III are settled by the periodic evaluation,
+    the last by the annual one; a plan of someone no longer active is not counted."""
+    newcomer = EmployeeFactory(name="Newcomer", position__unit=unit)
+    plan = _plan(newcomer, world.period, "APPROVED", approved=True)
+    _evaluation(plan, kind="ANNUAL", checkpoint=1, status="SENT")  # not the kind that settles I
+    _evaluation(plan, kind="PERIODIC", checkpoint=4, status="SENT")  # nor the one that settles the last
+    _plan(world.people["on_leave"], world.period, "APPROVED", approved=True)
+    scope = scope_of(world, unit=unit, today=date(2027, 2, 1))
+
+    counts = {row.checkpoint.number: row.overdue for row in selectors.evaluation_card(scope)}
+
+    assert counts == {1: 2, 2: 5, 3: 5, 4: 3}
+    assert counts == {n: selectors.evaluations_overdue(scope, n).count() for n in counts}
+    assert names(selectors.evaluations_overdue(scope, 1), "employee__name") == {"Revised", "Newcomer"}
+    assert names(selectors.evaluations_overdue(scope, 4), "employee__name") == {"Kepala", "Revised", "Newcomer"}
+
+
 def test_it_counts_objections_waiting_for_a_decision(world, unit):
     pending = selectors.objections_pending(scope_of(world, unit=unit))
     assert names(pending, "evaluation__plan__employee__name") == {"Objector"}
@@ -81,6 +102,13 @@ def test_it_counts_active_employees_below_the_minimum_jp_this_year(world, unit):
     below = selectors.jp_below_minimum(scope_of(world, unit=unit))
     assert {(row.name, row.jp) for row in below} == {("Pegawai", 0), ("Atasan", 19), ("Draft", 0)}
     assert names(selectors.jp_below_minimum(scope_of(world, unit=unit, kind="STRUKTURAL"))) == {"Atasan"}
+
+
+def test_the_jp_card_counts_its_list_and_a_minimum_of_zero_leaves_nobody_below(world, unit, settings):
+    scope = scope_of(world, unit=unit)
+    assert selectors.cards(scope).jp == selectors.jp_below_minimum(scope).count() == 3
+    settings.TRAINING_MINIMUM_JP = "0"
+    assert selectors.cards(scope).jp == 0 and not selectors.jp_below_minimum(scope).exists()
 
 
 def test_the_predikat_distribution_uses_appraisals_check(world, unit):

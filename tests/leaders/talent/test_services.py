@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection
 
 from appraisal.models import Evaluation
 from appraisal.predikat import Predikat
@@ -125,6 +126,14 @@ def test_recomputing_keeps_the_calibration_and_updates_the_computed_box(period, 
     placement = _placement(period, employee)
     assert (placement.box, placement.calibrated_box, placement.final_box) == (7, 9, 9)
     assert placement.calibrations.count() == 1
+
+
+def test_a_computation_leaves_the_planner_statistics_of_the_map_current(period, employee, supervisor):
+    """The map's counts are planned on the placements' statistics; a whole-Pemda rewrite refreshes them."""
+    talent_map_compute(period=period)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE oid = 'leaders_talentplacement'::regclass")
+        assert cursor.fetchone()[0] == TalentPlacement.objects.count() >= 2
 
 
 def test_the_computation_costs_the_same_queries_for_any_number_of_people(period):

@@ -10,7 +10,9 @@ from django.urls import reverse
 
 from appraisal.predikat import Predikat
 from leaders.models import TalentCalibration, TalentPlacement
+from leaders.talent.selectors import Filters, map_counts
 from leaders.talent.services import talent_map_compute
+from org.models import Employee
 from tests.appraisal.factories import PeriodFactory
 from tests.conftest import login
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
@@ -212,3 +214,13 @@ def test_hostile_addresses_are_not_found_never_an_error(client, hr_user, mapped,
 def test_nonsense_paging_and_origin_are_ignored(client, hr_user, mapped):
     response = login(client, hr_user).get(reverse("leaders:talent-box", args=[9]), {"page": "x'", "dari": "-1"})
     assert response.status_code == 200 and len(response.context["page"].object_list) == 1
+
+
+def test_someone_no_longer_employed_leaves_the_map_and_its_lists(client, hr_user, mapped, supervisor, period):
+    """The map counts the people employed now: a retirement after the computation takes them out."""
+    supervisor.status = Employee.Status.PENSIUN
+    supervisor.save(update_fields=["status"])
+    counts = map_counts(Filters(period=period))
+    assert (counts.by_box[9], counts.by_box[2], counts.placed) == (1, 0, 1)
+    html = login(client, hr_user).get(reverse("leaders:talent-box", args=[2])).content.decode()
+    assert supervisor.name not in html
