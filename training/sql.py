@@ -338,48 +338,55 @@ _COVERED = f"""
 """
 
 # A proposal names the needs it covers; their reasons are the period's need rows' (models.recommendations).
-_NEED_DATA = "jsonb_build_object('rule', rule, 'target', target, 'priority', priority)"
+_NEED_DATA = "jsonb_build_object('rule', c.rule, 'target', c.target, 'priority', c.priority)"
 
 # Ranked by §7.3: summed priority, needs covered, then (below the minimum) one that reaches it, fewer
-# JP, code (byte order, as Python compares strings); the best ``max_proposals`` kept. Rule-5 actions
-# follow, in the order written.
-# ``nth`` numbers proposals with the same key (two identical rule-5 actions), to pair them with stored ones.
+# JP, code (byte order, as Python compares strings; both as the programme's ``place`` in the
+# catalogue); the best ``max_proposals`` kept. Rule-5 actions follow, in the order written. The
+# ranking sorts narrow rows (one per employee and programme, integers, no JSON), and the needs a
+# proposal names are gathered only for the programmes kept: building them for every pair and
+# carrying them through the sort cost most of this statement.
+# ``nth`` numbers identical rule-5 actions of an employee, to pair them with stored ones.
 PROPOSALS = f"""
     CREATE TEMPORARY TABLE training_proposals ON COMMIT DROP AS
-    WITH grouped AS (
-        SELECT employee_id, programme_id, sum(priority) AS priority, count(*) AS covered,
-               jsonb_agg({_NEED_DATA} ORDER BY seq) AS needs
-        FROM ({_COVERED}) AS covered GROUP BY employee_id, programme_id
-    ),
+    WITH covered AS NOT MATERIALIZED ({_COVERED}),
     ranked AS (
         SELECT * FROM (
-            SELECT g.employee_id, g.programme_id, '' AS action, g.priority, g.needs, pr.jp AS programme_jp,
-                   coalesce(j.jp, 0) AS jp_so_far,
-                   row_number() OVER (PARTITION BY g.employee_id ORDER BY g.priority DESC, g.covered DESC,
+            SELECT g.employee_id, g.programme_id, g.summed, pr.jp AS programme_jp, coalesce(j.jp, 0) AS jp_so_far,
+                   row_number() OVER (PARTITION BY g.employee_id ORDER BY g.summed DESC, g.covered DESC,
                        (coalesce(j.jp, 0) < %(minimum_jp)s AND coalesce(j.jp, 0) + pr.jp < %(minimum_jp)s),
-                       pr.jp, pr.code COLLATE "C") AS rank
-            FROM grouped g
-            JOIN training_programme pr ON pr.id = g.programme_id
+                       pr.place) AS rank
+            FROM (SELECT employee_id, programme_id, sum(priority) AS summed, count(*) AS covered
+                  FROM covered GROUP BY employee_id, programme_id) AS g
+            JOIN (SELECT id, jp, row_number() OVER (ORDER BY jp, code COLLATE "C") AS place
+                  FROM training_programme) AS pr ON pr.id = g.programme_id
             LEFT JOIN training_jp j ON j.employee_id = g.employee_id
         ) AS all_ranked
         WHERE rank <= %(max_proposals)s
     ),
+    kept AS (
+        SELECT r.employee_id, r.programme_id, '' AS action, r.summed AS priority,
+               jsonb_agg({_NEED_DATA} ORDER BY c.seq) AS needs, r.programme_jp, r.jp_so_far, r.rank, 1::bigint AS nth
+        FROM ranked r JOIN covered c ON c.employee_id = r.employee_id AND c.programme_id = r.programme_id
+        GROUP BY r.employee_id, r.programme_id, r.summed, r.programme_jp, r.jp_so_far, r.rank
+    ),
     actions AS (
-        SELECT n.employee_id, NULL::bigint AS programme_id, n.action, n.priority,
+        SELECT c.employee_id, NULL::bigint AS programme_id, c.action, c.priority,
                jsonb_build_array({_NEED_DATA}) AS needs, NULL::integer AS programme_jp,
                coalesce(j.jp, 0) AS jp_so_far,
-               coalesce(k.programmes, 0) + row_number() OVER (PARTITION BY n.employee_id ORDER BY n.seq) AS rank
-        FROM training_needs n
+               coalesce(k.programmes, 0) + row_number() OVER (PARTITION BY c.employee_id ORDER BY c.seq) AS rank,
+               row_number() OVER (PARTITION BY c.employee_id, c.action ORDER BY c.seq) AS nth
+        FROM training_needs c
         LEFT JOIN (SELECT employee_id, count(*) AS programmes FROM ranked GROUP BY employee_id) AS k
-               ON k.employee_id = n.employee_id
-        LEFT JOIN training_jp j ON j.employee_id = n.employee_id
-        WHERE n.rule = {rules.Rule.SUPERVISOR}
+               ON k.employee_id = c.employee_id
+        LEFT JOIN training_jp j ON j.employee_id = c.employee_id
+        WHERE c.rule = {rules.Rule.SUPERVISOR}
     )
     SELECT r.employee_id, coalesce(r.programme_id, 0) AS programme_key, r.programme_id, r.action, r.rank,
            r.priority, r.programme_jp IS NOT NULL AND r.jp_so_far + r.programme_jp >= %(minimum_jp)s AS reaches_minimum,
            r.needs, jsonb_build_object('jp_so_far', r.jp_so_far::text, 'programme_jp', r.programme_jp::text) AS inputs,
-           row_number() OVER (PARTITION BY r.employee_id, r.programme_id, r.action ORDER BY r.rank) AS nth
-    FROM (SELECT * FROM ranked UNION ALL SELECT * FROM actions) AS r
+           r.nth
+    FROM (SELECT * FROM kept UNION ALL SELECT * FROM actions) AS r
     WHERE NOT EXISTS (SELECT 1 FROM training_decided d
                       WHERE d.employee_id = r.employee_id AND d.programme_id IS NOT DISTINCT FROM r.programme_id
                         AND d.action = r.action)
