@@ -5,13 +5,13 @@ evaluations with behaviour ratings, some below expectation) and adds, once and s
 training reads: technical competencies, a standard for every position, assessed levels for most
 competencies of each employee's standard, and a catalogue of 200 programmes with the competencies they
 develop. Then times ``recommendations_compute`` (the statements of ``training/sql.py``: inputs in
-temporary tables, the five rules' needs derived and written again with INSERT ... SELECT, the ranked
-proposals derived and compared with the stored ones, which are rewritten only where they changed)
+temporary tables, the five rules' needs and the best ranked proposals derived and compared with the
+stored ones, which are rewritten only where they changed)
 against a floor measured in the same run: one hand-written SQL statement that reads the same tables,
 derives the rule-1 and rule-2 needs and sums each programme's priority per employee, writing nothing.
 Each is the best of ``--runs``. The computations are re-runs, as the nightly one is: over data that
-did not change since the period was last computed, the proposals are left as they are; the cost of
-rewriting every proposal (a first computation, a new policy) is not timed here
+did not change since the period was last computed, the needs and proposals are left as they are; the
+cost of rewriting every row (a first computation, a new policy) is not timed here
 (docs/training-recommendations.md gives a profile).
 Before each computation the training tables are vacuumed outside the timing, as autovacuum does
 between two nightly runs. Prints each computation's time, the ratio of the best with PASS or MISS

@@ -16,6 +16,10 @@ Where §7.3 is silent, these are our choices (docs/training-recommendations.md r
   programme: they are recommendations of their own, in the order the supervisor wrote them.
 - The last tie-break, after fewer JP, is the programme code, so the ranking is a total order and
   two runs over the same data store the same ranks.
+- Only the best ``Policy.max_proposals`` programmes (setting ``TRAINING_MAX_PROPOSALS``, 5) are
+  recommended: an employee reads the first few, and the sixteenth of sixteen is advice nobody takes;
+  rule-5 actions are always kept, after them. The cap cuts the ranking, before anything is decided:
+  a programme accepted or dismissed keeps its rank and its place among the five.
 """
 
 from __future__ import annotations
@@ -188,6 +192,7 @@ class Policy:
     citizens_priority: int = 2
     results_priority: int = 3
     supervisor_priority: int = 2
+    max_proposals: int = 5  # ranked programmes kept per employee; rule-5 actions come on top
 
     @classmethod
     def from_settings(cls) -> Policy:
@@ -196,6 +201,7 @@ class Policy:
             nrr_threshold=Decimal(settings.TRAINING_NRR_THRESHOLD),
             low_unit_grades=frozenset(settings.TRAINING_LOW_UNIT_GRADES),
             minimum_jp=Decimal(settings.TRAINING_MINIMUM_JP),
+            max_proposals=settings.TRAINING_MAX_PROPOSALS,
         )
 
     def as_data(self) -> dict:
@@ -207,6 +213,7 @@ class Policy:
             "low_unit_grades": sorted(self.low_unit_grades),
             "low_predikats": sorted(self.low_predikats),
             "minimum_jp": str(self.minimum_jp),
+            "max_proposals": self.max_proposals,
             "priorities": {
                 "behaviour": self.behaviour_priority,
                 "citizens": self.citizens_priority,
@@ -397,7 +404,8 @@ class Catalogue:
 def recommend(
     needs: Iterable[Need], programmes: Iterable[Programme], *, jp_so_far: Decimal, policy: Policy
 ) -> list[Recommendation]:
-    """Programmes ranked by §7.3 (none that addresses no need), then the rule-5 actions (priority 2).
+    """The best ``policy.max_proposals`` programmes ranked by §7.3 (none that addresses no need), then
+    every rule-5 action (priority 2).
 
     ``programmes`` is best a ``Catalogue`` built once for many employees."""
     needs = list(needs)
@@ -420,7 +428,7 @@ def recommend(
         Recommendation(
             rank, priority, covered, programme, reaches_minimum=jp_so_far + programme.jp >= policy.minimum_jp
         )
-        for rank, (_key, programme, covered, priority) in enumerate(scored, start=1)
+        for rank, (_key, programme, covered, priority) in enumerate(scored[: policy.max_proposals], start=1)
     ]
     actions = [need for need in needs if need.rule == Rule.SUPERVISOR]
     return ranked + [Recommendation(len(ranked) + i, need.priority, (need,)) for i, need in enumerate(actions, 1)]

@@ -53,7 +53,7 @@ class ComputeResult:
 
 
 def recommendations_compute(*, period: AppraisalPeriod) -> ComputeResult:
-    """Compute a whole period set-based and replace its needs and PROPOSED recommendations.
+    """Compute a whole period set-based and bring its needs and PROPOSED recommendations up to date.
 
     A fixed number of statements (``training.sql``) in one transaction, serialised per period by a
     row lock. Decided recommendations stay, and a programme or action already decided for an
@@ -99,6 +99,7 @@ def _parameters(period: AppraisalPeriod, policy: rules.Policy) -> dict:
         "low_predikats": sorted(policy.low_predikats),
         "predikat_labels": json.dumps({code: source_text(label) for code, label in Predikat.choices}),
         "minimum_jp": policy.minimum_jp,
+        "max_proposals": policy.max_proposals,
         "behaviour_priority": policy.behaviour_priority,
         "citizens_priority": policy.citizens_priority,
         "results_priority": policy.results_priority,

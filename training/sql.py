@@ -258,9 +258,13 @@ _SUPERVISOR_NEEDS = f"""
 """
 
 # ``target`` is what a recommendation's copy of the need names (the action itself for rule 5).
+# ``competency_key`` and ``nth`` pair a need with a stored one: a rule's competency, or its number
+# among identical rule-5 actions (rules 1-4 give one need per target, so their ``nth`` is 1).
 NEEDS = f"""
     CREATE TEMPORARY TABLE training_needs ON COMMIT DROP AS
-    SELECT n.*, row_number() OVER (PARTITION BY employee_id ORDER BY rule, sort, sort_code) AS seq
+    SELECT n.*, coalesce(competency_id, 0) AS competency_key,
+           row_number() OVER (PARTITION BY employee_id ORDER BY rule, sort, sort_code) AS seq,
+           row_number() OVER (PARTITION BY employee_id, rule, competency_id, action ORDER BY sort) AS nth
     FROM (
         {_GAP_NEEDS}
         UNION ALL {_BEHAVIOUR_NEEDS}
@@ -270,17 +274,52 @@ NEEDS = f"""
     ) AS n(employee_id, rule, sort, sort_code, competency_id, target, action, priority, reasons, inputs)
 """
 
-NEEDS_ANALYZE = "ANALYZE training_needs"
+STORED_NEEDS = """
+    CREATE TEMPORARY TABLE training_stored_needs ON COMMIT DROP AS
+    SELECT id, employee_id, rule, coalesce(competency_id, 0) AS competency_key, action,
+           row_number() OVER (PARTITION BY employee_id, rule, competency_id, action ORDER BY id) AS nth
+    FROM training_need WHERE period_id = %(period)s
+"""
 
-STALE_NEEDS_DELETE = "DELETE FROM training_need WHERE period_id = %(period)s"
+NEEDS_ANALYZE = "ANALYZE training_needs, training_stored_needs"
 
-NEEDS_INSERT = f"""
+_SAME_NEED = (
+    "n.employee_id = s.employee_id AND n.rule = s.rule AND n.competency_key = s.competency_key "
+    "AND n.action = s.action AND n.nth = s.nth"
+)
+_STORED_TARGET = f"CASE WHEN n.rule = {rules.Rule.SUPERVISOR} THEN '' ELSE n.target END"
+# A run's policy is current when a stored row's ``computed_at`` names a run under the same policy.
+_UNDER_OTHER_POLICY = """t.computed_at NOT IN (SELECT computed_at FROM training_recommendationrun
+                                    WHERE period_id = %(period)s AND policy = %(policy)s::jsonb)"""
+
+# The needs are compared with the stored ones as the proposals are (below): rewritten in place where
+# the same need is raised again with other figures or under another policy, left alone where nothing
+# changed, deleted where no longer raised, inserted where new. Deleting and inserting 400 000 rows
+# every night cost three foreign-key checks per row and every index, for rows that mostly did not change.
+NEEDS_UPDATE = f"""
+    UPDATE training_need t
+    SET target = {_STORED_TARGET}, priority = n.priority, reasons = n.reasons, inputs = n.inputs,
+        rule_version = %(rule_version)s, computed_at = %(now)s
+    FROM training_stored_needs s JOIN training_needs n ON {_SAME_NEED}
+    WHERE t.id = s.id
+      AND ((t.target, t.priority, t.reasons, t.inputs, t.rule_version)
+           IS DISTINCT FROM ({_STORED_TARGET}, n.priority, n.reasons, n.inputs, %(rule_version)s)
+           OR {_UNDER_OTHER_POLICY})
+"""
+
+STALE_NEEDS_DELETE = f"""
+    DELETE FROM training_need t USING training_stored_needs s
+    WHERE t.id = s.id AND NOT EXISTS (SELECT 1 FROM training_needs n WHERE {_SAME_NEED})
+"""
+
+NEW_NEEDS_INSERT = f"""
     INSERT INTO training_need (period_id, employee_id, rule, competency_id, target, action, priority, reasons, inputs,
                                rule_version, computed_at)
-    SELECT %(period)s, employee_id, rule, competency_id,
-           CASE WHEN rule = {rules.Rule.SUPERVISOR} THEN '' ELSE target END, action, priority, reasons, inputs,
-           %(rule_version)s, %(now)s
-    FROM training_needs ORDER BY employee_id, seq
+    SELECT %(period)s, n.employee_id, n.rule, n.competency_id, {_STORED_TARGET}, n.action, n.priority, n.reasons,
+           n.inputs, %(rule_version)s, %(now)s
+    FROM training_needs n
+    WHERE NOT EXISTS (SELECT 1 FROM training_stored_needs s WHERE {_SAME_NEED})
+    ORDER BY n.employee_id, n.seq
 """
 
 # Programmes addressing a need: rules 1-3 by competency, rule 4 by a coaching or mentoring form.
@@ -299,44 +338,55 @@ _COVERED = f"""
 """
 
 # A proposal names the needs it covers; their reasons are the period's need rows' (models.recommendations).
-_NEED_DATA = "jsonb_build_object('rule', rule, 'target', target, 'priority', priority)"
+_NEED_DATA = "jsonb_build_object('rule', c.rule, 'target', c.target, 'priority', c.priority)"
 
 # Ranked by §7.3: summed priority, needs covered, then (below the minimum) one that reaches it, fewer
-# JP, code (byte order, as Python compares strings). Rule-5 actions follow, in the order written.
-# ``nth`` numbers proposals with the same key (two identical rule-5 actions), to pair them with stored ones.
+# JP, code (byte order, as Python compares strings; both as the programme's ``place`` in the
+# catalogue); the best ``max_proposals`` kept. Rule-5 actions follow, in the order written. The
+# ranking sorts narrow rows (one per employee and programme, integers, no JSON), and the needs a
+# proposal names are gathered only for the programmes kept: building them for every pair and
+# carrying them through the sort cost most of this statement.
+# ``nth`` numbers identical rule-5 actions of an employee, to pair them with stored ones.
 PROPOSALS = f"""
     CREATE TEMPORARY TABLE training_proposals ON COMMIT DROP AS
-    WITH grouped AS (
-        SELECT employee_id, programme_id, sum(priority) AS priority, count(*) AS covered,
-               jsonb_agg({_NEED_DATA} ORDER BY seq) AS needs
-        FROM ({_COVERED}) AS covered GROUP BY employee_id, programme_id
-    ),
+    WITH covered AS NOT MATERIALIZED ({_COVERED}),
     ranked AS (
-        SELECT g.employee_id, g.programme_id, '' AS action, g.priority, g.needs, pr.jp AS programme_jp,
-               coalesce(j.jp, 0) AS jp_so_far,
-               row_number() OVER (PARTITION BY g.employee_id ORDER BY g.priority DESC, g.covered DESC,
-                   (coalesce(j.jp, 0) < %(minimum_jp)s AND coalesce(j.jp, 0) + pr.jp < %(minimum_jp)s),
-                   pr.jp, pr.code COLLATE "C") AS rank
-        FROM grouped g
-        JOIN training_programme pr ON pr.id = g.programme_id
-        LEFT JOIN training_jp j ON j.employee_id = g.employee_id
+        SELECT * FROM (
+            SELECT g.employee_id, g.programme_id, g.summed, pr.jp AS programme_jp, coalesce(j.jp, 0) AS jp_so_far,
+                   row_number() OVER (PARTITION BY g.employee_id ORDER BY g.summed DESC, g.covered DESC,
+                       (coalesce(j.jp, 0) < %(minimum_jp)s AND coalesce(j.jp, 0) + pr.jp < %(minimum_jp)s),
+                       pr.place) AS rank
+            FROM (SELECT employee_id, programme_id, sum(priority) AS summed, count(*) AS covered
+                  FROM covered GROUP BY employee_id, programme_id) AS g
+            JOIN (SELECT id, jp, row_number() OVER (ORDER BY jp, code COLLATE "C") AS place
+                  FROM training_programme) AS pr ON pr.id = g.programme_id
+            LEFT JOIN training_jp j ON j.employee_id = g.employee_id
+        ) AS all_ranked
+        WHERE rank <= %(max_proposals)s
+    ),
+    kept AS (
+        SELECT r.employee_id, r.programme_id, '' AS action, r.summed AS priority,
+               jsonb_agg({_NEED_DATA} ORDER BY c.seq) AS needs, r.programme_jp, r.jp_so_far, r.rank, 1::bigint AS nth
+        FROM ranked r JOIN covered c ON c.employee_id = r.employee_id AND c.programme_id = r.programme_id
+        GROUP BY r.employee_id, r.programme_id, r.summed, r.programme_jp, r.jp_so_far, r.rank
     ),
     actions AS (
-        SELECT n.employee_id, NULL::bigint AS programme_id, n.action, n.priority,
+        SELECT c.employee_id, NULL::bigint AS programme_id, c.action, c.priority,
                jsonb_build_array({_NEED_DATA}) AS needs, NULL::integer AS programme_jp,
                coalesce(j.jp, 0) AS jp_so_far,
-               coalesce(k.programmes, 0) + row_number() OVER (PARTITION BY n.employee_id ORDER BY n.seq) AS rank
-        FROM training_needs n
-        LEFT JOIN (SELECT employee_id, count(*) AS programmes FROM grouped GROUP BY employee_id) AS k
-               ON k.employee_id = n.employee_id
-        LEFT JOIN training_jp j ON j.employee_id = n.employee_id
-        WHERE n.rule = {rules.Rule.SUPERVISOR}
+               coalesce(k.programmes, 0) + row_number() OVER (PARTITION BY c.employee_id ORDER BY c.seq) AS rank,
+               row_number() OVER (PARTITION BY c.employee_id, c.action ORDER BY c.seq) AS nth
+        FROM training_needs c
+        LEFT JOIN (SELECT employee_id, count(*) AS programmes FROM ranked GROUP BY employee_id) AS k
+               ON k.employee_id = c.employee_id
+        LEFT JOIN training_jp j ON j.employee_id = c.employee_id
+        WHERE c.rule = {rules.Rule.SUPERVISOR}
     )
     SELECT r.employee_id, coalesce(r.programme_id, 0) AS programme_key, r.programme_id, r.action, r.rank,
            r.priority, r.programme_jp IS NOT NULL AND r.jp_so_far + r.programme_jp >= %(minimum_jp)s AS reaches_minimum,
            r.needs, jsonb_build_object('jp_so_far', r.jp_so_far::text, 'programme_jp', r.programme_jp::text) AS inputs,
-           row_number() OVER (PARTITION BY r.employee_id, r.programme_id, r.action ORDER BY r.rank) AS nth
-    FROM (SELECT * FROM ranked UNION ALL SELECT * FROM actions) AS r
+           r.nth
+    FROM (SELECT * FROM kept UNION ALL SELECT * FROM actions) AS r
     WHERE NOT EXISTS (SELECT 1 FROM training_decided d
                       WHERE d.employee_id = r.employee_id AND d.programme_id IS NOT DISTINCT FROM r.programme_id
                         AND d.action = r.action)
@@ -368,8 +418,7 @@ PROPOSALS_UPDATE = f"""
     WHERE t.id = s.id
       AND ((t.rank, t.priority, t.reaches_minimum, t.needs, t.inputs, t.rule_version)
            IS DISTINCT FROM (p.rank, p.priority, p.reaches_minimum, p.needs, p.inputs, %(rule_version)s)
-           OR t.computed_at NOT IN (SELECT computed_at FROM training_recommendationrun
-                                    WHERE period_id = %(period)s AND policy = %(policy)s::jsonb))
+           OR {_UNDER_OTHER_POLICY})
 """
 
 STALE_PROPOSALS_DELETE = f"""
@@ -391,7 +440,7 @@ NEW_PROPOSALS_INSERT = f"""
 TEMPORARY_TABLES_DROP = """
     DROP TABLE IF EXISTS training_staff, training_counted, training_standards, training_levels,
                training_unit_grades, training_officers, training_jp, training_decided, training_needs,
-               training_proposals, training_stored
+               training_stored_needs, training_proposals, training_stored
 """
 
 
@@ -419,10 +468,12 @@ def run_steps(*, year_by: rules.YearBy) -> list[Step]:
         Step("jp_done", jp_done(year_by=year_by)),
         Step("decided", DECIDED),
         Step("inputs_analyze", INPUTS_ANALYZE),
-        Step("needs", NEEDS),
+        Step("needs", NEEDS, counts="needs"),
+        Step("stored_needs", STORED_NEEDS),
         Step("needs_analyze", NEEDS_ANALYZE),
+        Step("needs_update", NEEDS_UPDATE),
         Step("stale_needs_delete", STALE_NEEDS_DELETE),
-        Step("needs_insert", NEEDS_INSERT, counts="needs"),
+        Step("new_needs_insert", NEW_NEEDS_INSERT),
         Step("proposals", PROPOSALS, counts="recommendations"),
         Step("stored_proposals", STORED_PROPOSALS),
         Step("proposals_analyze", PROPOSALS_ANALYZE),

@@ -382,6 +382,8 @@ TRAINING_LOW_UNIT_GRADES = env.list("TRAINING_LOW_UNIT_GRADES", default=["C", "D
 # JP per calendar year (§3: at least 20); an activity counts in the year of its END date (or START).
 TRAINING_MINIMUM_JP = env.str("TRAINING_MINIMUM_JP", default="20")
 TRAINING_JP_YEAR_BY = env.str("TRAINING_JP_YEAR_BY", default="END")
+# The ranked programmes stored as proposals per employee: the best few are read, not all of them.
+TRAINING_MAX_PROPOSALS = env.int("TRAINING_MAX_PROPOSALS", default=5)
 
 # --- Leaders: recognition and coaching lists (domain.md §7.4, docs/leaders.md) ---------------
 # Top performers: this share of a unit's scored staff (rounded up, at least one), predikat Baik or better.

@@ -212,6 +212,14 @@ def test_rule_5_actions_are_recommendations_of_their_own_as_written():
     assert [r.programme.code for r in advice.recommendations[:-1]] == ["P1", "P3", "P2", "P4"]
 
 
+def test_only_the_best_programmes_are_kept_and_every_action_after_them():
+    actions = ("Magang di Disdukcapil", "Belajar mandiri")
+    advice = advise(replace(SARI, actions=actions), CATALOGUE, replace(POLICY, max_proposals=2), MANAGERIAL)
+    shown = [(r.rank, r.programme.code if r.programme else r.needs[0].action) for r in advice.recommendations]
+    assert shown == [(1, "P1"), (2, "P3"), (3, actions[0]), (4, actions[1])]
+    assert Policy().max_proposals == 5
+
+
 # --- tie-breaks ----------------------------------------------------------------------------------
 
 
@@ -280,10 +288,12 @@ programmes_strategy = st.lists(
 @settings(max_examples=200, deadline=None)
 @given(needs=needs_strategy, programmes=programmes_strategy, jp_so_far=st.integers(0, 30), seed=st.randoms())
 def test_ranking_is_a_deterministic_total_order_of_programmes_with_a_need(needs, programmes, jp_so_far, seed):
-    ranked = recommend(needs, programmes, jp_so_far=Decimal(jp_so_far), policy=POLICY)
+    whole = replace(POLICY, max_proposals=len(programmes))  # the whole ranking; the cap keeps its head
+    ranked = recommend(needs, programmes, jp_so_far=Decimal(jp_so_far), policy=whole)
     shuffled = list(programmes)
     seed.shuffle(shuffled)
-    assert recommend(needs, shuffled, jp_so_far=Decimal(jp_so_far), policy=POLICY) == ranked
+    assert recommend(needs, shuffled, jp_so_far=Decimal(jp_so_far), policy=whole) == ranked
+    assert recommend(needs, shuffled, jp_so_far=Decimal(jp_so_far), policy=POLICY) == ranked[: POLICY.max_proposals]
     assert all(r.needs and r.priority == sum(n.priority for n in r.needs) for r in ranked)
     covering = {p.code for p in programmes if any(n.competency.code in p.competency_codes for n in needs)}
     assert {r.programme.code for r in ranked} == covering

@@ -196,6 +196,38 @@ def test_a_rerun_rewrites_only_the_proposals_that_changed(period, unit, catalogu
     assert {r.pk: r.computed_at for r in proposals(employee)} == dict.fromkeys(before, latest.computed_at)
 
 
+def test_a_rerun_rewrites_only_the_needs_that_changed(period, unit, catalogue):
+    employee, evaluation = sari(period, unit)
+    recommendations_compute(period=period)
+
+    def needs():
+        return {n.key: (n.pk, n.priority, n.computed_at) for n in Need.objects.filter(period=period)}
+
+    before = needs()
+    recommendations_compute(period=period)
+    assert needs() == before
+    competency = {code: Competency.objects.get(code=code) for code in ("M.03", "T.ADM.01")}
+    AssessmentFactory(employee=employee, competency=competency["M.03"], level=3, assessed_on=date(2026, 4, 1))
+    AssessmentFactory(employee=employee, competency=competency["T.ADM.01"], level=2, assessed_on=date(2026, 4, 1))
+    DevelopmentAction.objects.create(evaluation=evaluation, kind="LAINNYA", description="Belajar mandiri")
+    recommendations_compute(period=period)
+    latest = RecommendationRun.objects.filter(period=period).latest("computed_at").computed_at
+    after = needs()
+    pk, _priority, _at = before.pop((1, "M.03"))  # met now: deleted
+    assert not Need.objects.filter(pk=pk).exists()
+    assert after.pop((1, "T.ADM.01")) == (before.pop((1, "T.ADM.01"))[0], 2, latest)  # rewritten in place
+    assert after.pop((5, "Belajar mandiri"))[1:] == (2, latest)  # new
+    assert after == before  # the rest left as they were
+
+
+def test_only_the_best_programmes_are_proposed(period, unit, catalogue, settings):
+    employee, _evaluation = sari(period, unit)
+    settings.TRAINING_MAX_PROPOSALS = 2
+    recommendations_compute(period=period)
+    assert [(r.rank, r.programme.code) for r in proposals(employee)] == [(1, "P1"), (2, "P3")]
+    assert RecommendationRun.objects.get(period=period).policy["max_proposals"] == 2
+
+
 def count_queries(period) -> int:
     with CaptureQueriesContext(connection) as queries:
         recommendations_compute(period=period)
