@@ -1,11 +1,11 @@
 """Benchmark: how fast the heavy pages answer over loopback, at Pemda scale (issue 13, "done when").
 
 Builds (or extends) the data of ``bench/scoring.py`` and the training data of ``bench/training.py``
-with their own functions, brings the period's scores and talent map up to date, starts gunicorn on
-loopback with the production-like settings, logs HR in (a session cookie) and times each page over as
-many requests as it takes for its p95 to settle. Prints p50 and p95 per page against the goal (p95
-under 300 ms), with a baseline measured in the same run (the login page, a template and no data) and
-each page's ratio to it.
+with their own functions, brings the period's scores, training needs and talent map up to date,
+starts gunicorn on loopback with the production-like settings, logs HR in (a session cookie) and
+times each page over as many requests as it takes for its p95 to settle. Prints p50 and p95 per page
+against the goal (p95 under 300 ms), with a baseline measured in the same run (the login page, a
+template and no data) and each page's ratio to it.
 
     BENCH_DATABASE_URL=... .venv/bin/python bench/pages.py [--employees 100000] [--port 8000]
 
@@ -142,6 +142,7 @@ def main() -> None:
     from appraisal.models import AppraisalPeriod
     from leaders.talent.services import talent_map_compute
     from scoring.services import scores_compute
+    from training.services import recommendations_compute
 
     call_command("migrate", verbosity=0)
     data.generate(args.employees)
@@ -149,8 +150,10 @@ def main() -> None:
     period = AppraisalPeriod.objects.get(year=data.YEAR)
     # Brings the stored scores up to the data (a larger --employees adds plans without scores).
     data.timed("scores of the period", lambda: scores_compute(period=period))
-    # The talent map places people by their JPM: the training data of bench/training.py, then the map.
+    # The talent map places people by their JPM and the dashboard sums the stored training needs: the
+    # training data of bench/training.py, the period's needs and recommendations, then the map.
     training_data.add_training_data()
+    data.timed("training needs and recommendations", lambda: recommendations_compute(period=period))
     data.timed("talent map of the period", lambda: talent_map_compute(period=period))
     opd = largest_opd()
     cookie = hr_session_cookie()
