@@ -151,7 +151,7 @@ def nomination_approve(request, pk: int):
     nomination = _nomination(request, pk)
     form = OptionalReasonForm(request.POST)
     with Outcome(request, done=APPROVED):
-        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        reason = form.reason_or_refusal()
         services.nomination_approve(nomination=nomination, reason=reason, acting_user=request.user)
     return redirect("leaders:nomination-detail", pk=nomination.pk)
 

@@ -172,6 +172,14 @@ def test_a_decision_twice_is_a_message_not_an_error(client, employee, supervisor
     assert dismiss.status_code == 302
 
 
+def test_an_acceptance_note_too_long_refuses_the_acceptance_instead_of_dropping_the_note(client, employee, supervisor):
+    recommendation = RecommendationFactory(employee=employee)
+    url = reverse("training:recommendation-accept", args=[recommendation.pk])
+    response = login(client, supervisor).post(url, {"reason": "x" * 2001}, follow=True)
+    assert "paling banyak 2000 karakter" in response.content.decode()
+    assert Recommendation.objects.get().status == Recommendation.Status.PROPOSED
+
+
 def test_a_rejection_of_a_record_keeps_the_typed_reason(client, employee, supervisor):
     record = submitted_record(employee)
     url = reverse("training:record-reject", args=[record.pk])

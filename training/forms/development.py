@@ -87,6 +87,13 @@ class OptionalReasonForm(forms.Form):
         label=_("Catatan (tidak wajib)"), widget=forms.Textarea(attrs={"rows": 2}), max_length=2000, required=False
     )
 
+    def reason_or_refusal(self) -> str:
+        """The note as typed; an invalid one refuses the decision (``core.outcomes.Outcome`` shows why)
+        instead of taking it without the note."""
+        if not self.is_valid():
+            raise forms.ValidationError([error for errors in self.errors.values() for error in errors])
+        return self.cleaned_data["reason"]
+
 
 class ReplaceForm(ReasonForm):
     programme = forms.ModelChoiceField(label=_("Program pengganti"), queryset=Programme.objects.none())

@@ -138,7 +138,7 @@ def recommendation_accept(request, pk: int):
     recommendation = _recommendation(request, pk)
     form = OptionalReasonForm(request.POST)
     with Outcome(request, done=DONE[RecommendationLog.Action.ACCEPT]):
-        reason = form.cleaned_data["reason"] if form.is_valid() else ""
+        reason = form.reason_or_refusal()
         decisions.recommendation_accept(recommendation=recommendation, reason=reason, acting_user=request.user)
     return _back(request, recommendation.employee)
 

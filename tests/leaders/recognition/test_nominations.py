@@ -178,3 +178,12 @@ def test_a_log_row_exists_for_every_step(dataset, head, hr_user):
         "REJECTED",
         "PROPOSED",
     ]
+
+
+def test_an_approval_note_too_long_refuses_the_approval_instead_of_dropping_the_note(client, dataset, head, hr_user):
+    nomination = nominate(dataset, "andi", head.user)
+    url = reverse("leaders:nomination-approve", args=[nomination.pk])
+    response = login(client, hr_user).post(url, {"reason": "x" * 2001}, follow=True)
+    assert "paling banyak 2000 karakter" in response.content.decode()
+    nomination.refresh_from_db()
+    assert nomination.status == Nomination.Status.PROPOSED
