@@ -76,10 +76,21 @@ def employees_without_account(*, unit_ids: set[int] | None) -> QuerySet[Employee
 
 
 def pending_activation(*, unit_ids: set[int] | None) -> QuerySet[Employee]:
-    """Employees of the units whose account waits for its first password."""
-    employees = Employee.objects.filter(user__isnull=False, user__password__startswith="!", user__is_active=True)
+    """Employees of the units whose account waits for its first password.
+
+    An account that has logged in is not waiting, even without a password of its own: its owner
+    logs in through the Pemda's directory (``org.directory``).
+    """
+    employees = Employee.objects.filter(
+        user__isnull=False, user__password__startswith="!", user__is_active=True, user__last_login__isnull=True
+    )
     employees = employees.select_related("user", "unit", "position").order_by("unit__name", "name")
     return employees if unit_ids is None else employees.filter(unit_id__in=unit_ids)
+
+
+def new_account(employee: Employee) -> User:
+    """An employee's account as Kinerja makes it (unsaved): the NIP as username, no usable password yet."""
+    return User(username=employee.nip, email=employee.email, password=make_password(None))
 
 
 @transaction.atomic
@@ -92,9 +103,7 @@ def accounts_create(*, employees: QuerySet[Employee], acting_user: User) -> Acco
     candidates = list(employees.filter(user__isnull=True).select_for_update(of=("self",)))
     taken = set(User.objects.filter(username__in=[e.nip for e in candidates]).values_list("username", flat=True))
     chosen = [employee for employee in candidates if employee.nip not in taken]
-    users = User.objects.bulk_create(
-        [User(username=e.nip, email=e.email, password=make_password(None)) for e in chosen], batch_size=1000
-    )
+    users = User.objects.bulk_create([new_account(employee) for employee in chosen], batch_size=1000)
     for employee, user in zip(chosen, users, strict=True):
         employee.user = user
     Employee.objects.bulk_update(chosen, ["user"], batch_size=1000)

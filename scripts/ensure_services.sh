@@ -64,6 +64,9 @@ ensure_system_packages() {
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fc-list 2>/dev/null | grep -i dejavu >/dev/null || missing+=(fonts-dejavu-core)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  # python-ldap (directory login) compiles against the OpenLDAP and SASL headers before pip runs;
+  # the tests log in against a private slapd of their own.
+  dpkg -s libldap2-dev libsasl2-dev slapd ldap-utils >/dev/null 2>&1 || missing+=(libldap2-dev libsasl2-dev slapd ldap-utils)
   if [ "${#missing[@]}" -gt 0 ]; then
     echo "-- installing ${missing[*]}"
     apt_install "${missing[@]}"

@@ -12,6 +12,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from .directory import directory_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -82,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "org.context_processors.roles",
+                "org.context_processors.directory",
                 "notifications.context_processors.unread_notifications",
             ],
         },
@@ -117,6 +120,9 @@ AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
+# Optional login against the Pemda's directory (LDAP / Active Directory), off unless AUTH_LDAP_SERVER_URI
+# is set; on, its backend sits between axes' and the local passwords (docs/security.md, "Directory login").
+vars().update(directory_settings(env, AUTHENTICATION_BACKENDS))
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

@@ -1,12 +1,15 @@
-"""Fixtures for the org import tests: the employee file of a three-level chain (files: ``tests/conftest.py``)."""
+"""Fixtures for the org tests: the employee file of a three-level chain (files: ``tests/conftest.py``), and a
+private directory server for the directory login."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 
 import pytest
 
 from org.nip import build_nip
+from tests.org.directory_server import DirectoryServer
 
 STAFF_HEADERS = [
     "NIP",
@@ -56,3 +59,12 @@ def staff_rows(unit) -> list[list[object]]:
         ],
         [staff_nip(1, is_female=True), "Ani", "P", "IV/b", "DINKES", "Kepala Dinas", "Struktural", "JPT Pratama", ""],
     ]
+
+
+@pytest.fixture(scope="session")
+def directory_server(tmp_path_factory) -> Iterator[DirectoryServer]:
+    """A private slapd with the people of ``tests.org.directory_server``, for the whole session."""
+    server = DirectoryServer(tmp_path_factory.mktemp("slapd"))
+    server.start()
+    yield server
+    server.stop()
