@@ -6,11 +6,13 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 TOKEN_PREFIX = "kin_"
+MAX_RATE_PER_MINUTE = 6000  # 100 calls a second: far above any tool's need, so a typo cannot open the gate
 
 
 def token_hash(token: str) -> str:
@@ -47,6 +49,13 @@ class ApiClient(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_used_at = models.DateTimeField(_("terakhir dipakai"), null=True, blank=True)
+    rate_per_minute = models.PositiveIntegerField(
+        _("batas panggilan per menit"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_RATE_PER_MINUTE)],
+        help_text=_("Kosongkan untuk memakai batas bawaan."),
+    )
 
     # DRF's IsAuthenticated asks the authenticated "user"; a client with a valid token is one.
     is_authenticated = True
@@ -60,6 +69,10 @@ class ApiClient(models.Model):
                 condition=Q(all_units=True, unit__isnull=True) | Q(all_units=False, unit__isnull=False),
                 name="api_client_scope_is_one_unit_or_all",
             ),
+            models.CheckConstraint(
+                condition=Q(rate_per_minute__isnull=True) | Q(rate_per_minute__gte=1),
+                name="api_client_rate_at_least_one",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -68,6 +81,10 @@ class ApiClient(models.Model):
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None
+
+    def calls_per_minute(self) -> int:
+        """The limit HR set for this client, else the Pemda's default (``API_RATE_PER_MINUTE``)."""
+        return self.rate_per_minute or settings.API_RATE_PER_MINUTE
 
 
 class ApiCall(models.Model):

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -11,12 +15,16 @@ from org.models import Unit, User
 
 from .models import ApiCall, ApiClient, new_token, token_hash
 
+logger = logging.getLogger(__name__)
+PRUNE_BATCH_SIZE = 5000
 SCOPE_NEEDED = _("Pilih satu unit, atau centang “semua unit”, tidak keduanya.")
 ALREADY_REVOKED = _("Klien ini sudah dicabut.")
 
 
 @transaction.atomic
-def client_create(*, name: str, unit: Unit | None, all_units: bool, acting_user: User) -> tuple[ApiClient, str]:
+def client_create(
+    *, name: str, unit: Unit | None, all_units: bool, acting_user: User, rate_per_minute: int | None = None
+) -> tuple[ApiClient, str]:
     """A client and its token; the token is returned once and only its hash is kept."""
     if (unit is None) != all_units:
         raise ValidationError(SCOPE_NEEDED)
@@ -25,6 +33,7 @@ def client_create(*, name: str, unit: Unit | None, all_units: bool, acting_user:
         name=name,
         unit=unit,
         all_units=all_units,
+        rate_per_minute=rate_per_minute,
         token_hash=token_hash(token),
         token_hint=token[:8],
         created_by=acting_user,
@@ -45,6 +54,19 @@ def client_revoke(*, client: ApiClient, acting_user: User) -> ApiClient:
     return client
 
 
+@transaction.atomic
+def client_rate_set(*, client: ApiClient, rate_per_minute: int | None, acting_user: User) -> ApiClient:
+    """HR's own limit for a client (``None``: the default), counted from the client's next call."""
+    client = ApiClient.objects.select_for_update().get(pk=client.pk)
+    if not client.is_active:
+        raise ValidationError(ALREADY_REVOKED)
+    client.rate_per_minute = rate_per_minute
+    client.full_clean()
+    client.save(update_fields=["rate_per_minute"])
+    logger.info("API client %s: %s calls per minute, set by %s", client.pk, client.calls_per_minute(), acting_user)
+    return client
+
+
 def call_record(
     *, client: ApiClient | None, method: str, path: str, status: int, rows: int | None, duration_ms: int
 ) -> ApiCall:
@@ -55,3 +77,21 @@ def call_record(
     return ApiCall.objects.create(
         client=client, method=method[:8], path=path[:500], status=status, rows=rows, duration_ms=duration_ms, at=now
     )
+
+
+def call_log_prune(*, keep_days: int | None = None, batch_size: int = PRUNE_BATCH_SIZE) -> int:
+    """Delete calls older than ``keep_days`` (``API_CALL_LOG_DAYS``), oldest first, one DELETE per batch.
+
+    Each batch commits on its own, so the nightly run never locks the whole log for long and calls
+    logged meanwhile are written as usual; a run cut short leaves only newer rows for the next one.
+    """
+    days = settings.API_CALL_LOG_DAYS if keep_days is None else keep_days
+    old = ApiCall.objects.filter(at__lt=timezone.now() - timedelta(days=days)).order_by("at", "pk")
+    deleted = 0
+    while True:
+        batch, _ = ApiCall.objects.filter(pk__in=old.values("pk")[:batch_size]).delete()
+        deleted += batch
+        if batch < batch_size:
+            break
+    logger.info("API call log: %s calls older than %s days deleted", deleted, days)
+    return deleted

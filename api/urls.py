@@ -13,5 +13,6 @@ urlpatterns = [
     path("dokumentasi/", docs.api_docs, name="docs"),
     path("klien/", pages.client_list, name="client-list"),
     path("klien/<int:pk>/cabut/", pages.client_revoke_view, name="client-revoke"),
+    path("klien/<int:pk>/batas/", pages.client_rate_view, name="client-rate"),
     path("log/", pages.call_list, name="call-list"),
 ]

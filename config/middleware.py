@@ -36,8 +36,11 @@ class ChosenLanguageMiddleware:
 
     @staticmethod
     def _remember(request, language: str) -> None:
-        """One UPDATE when the choice differs from the stored one; nothing on every other request."""
+        """One UPDATE when the choice differs from the stored one; nothing on every other request.
+
+        Only an account has a stored choice: an API call's "user" is the client of its token.
+        """
         user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.language != language:
+        if isinstance(user, get_user_model()) and user.language != language:
             get_user_model().objects.filter(pk=user.pk).update(language=language)
             user.language = language

@@ -10,12 +10,14 @@ from rest_framework.response import Response
 
 from .. import selectors, serializers
 from ..services import call_record
+from ..throttling import ClientRateThrottle, throttled
 
 
 class LoggedListView(ListAPIView):
-    """A paginated list; every call, refused or not, leaves one row in the call log."""
+    """A paginated list; every call, refused (401, 429) or not, leaves one row in the call log."""
 
     filter_class = serializers.FilterSerializer
+    throttle_classes = [ClientRateThrottle]
     rows: int | None = None
 
     def dispatch(self, request, *args, **kwargs):
@@ -33,6 +35,9 @@ class LoggedListView(ListAPIView):
                 rows=self.rows,
                 duration_ms=round((time.monotonic() - started) * 1000),
             )
+
+    def throttled(self, request, wait: float):
+        raise throttled(request.auth, wait)
 
     def filters(self) -> dict:
         query = self.filter_class(data=self.request.query_params)

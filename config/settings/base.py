@@ -446,3 +446,11 @@ SPECTACULAR_SETTINGS = {
 }
 API_PAGE_SIZE = env.int("API_PAGE_SIZE", default=50)
 API_MAX_PAGE_SIZE = env.int("API_MAX_PAGE_SIZE", default=200)
+
+# --- API: rate limit per client and call-log retention (docs/api.md) ----------------------------
+# Calls per minute a client may make unless HR set its own limit on the client; the next call gets
+# 429 with Retry-After. Counted in Redis (the default cache); while Redis is down calls go through.
+API_RATE_PER_MINUTE = env.int("API_RATE_PER_MINUTE", default=120)
+# Call-log rows older than this many days are deleted every night, in batches (api.tasks.api_calls_prune).
+API_CALL_LOG_DAYS = env.int("API_CALL_LOG_DAYS", default=365)
+API_CALL_LOG_PRUNE_CRONTAB = {"minute": "30", "hour": "3"}

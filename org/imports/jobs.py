@@ -24,18 +24,25 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.outbox import enqueue_on_commit
+from core.pulse import Pulse
 from org.models import ImportJob, User
 from org.tasks import import_job_run as import_job_run_task
 
 from .report import ImportReport, StoredReport
 from .report_file import report_workbook
-from .services import import_file
+from .services import Phase, import_file
 
 logger = logging.getLogger(__name__)
 
 UPLOAD_DIR = "imports"
 ROWS_SHOWN = 500
-READING_SHARE = 90  # percent of the bar for reading the file; checking and writing take the rest
+# The span of the bar (percent) each phase fills, per step. Checking reports nothing of its own: the
+# bar rests where reading ended until the write starts (or the step ends). An import of 100 000 new
+# employees took 87 s: reading 3 s, checking 52 s, writing 32 s, so the write starts at 60. It stops
+# short of 100, which only the stored report shows.
+DRY_RUN_BAR = {Phase.READ: (0, 90)}
+IMPORT_BAR = {Phase.READ: (0, 5), Phase.WRITE: (60, 99)}
+PROGRESS_BEAT_SECONDS = 5.0
 IMPORT_HAS_ERRORS = _("Berkas masih berisi galat, jadi tidak ada data yang disimpan.")
 IMPORT_CONFLICT = _("Data berubah saat impor berjalan, jadi tidak ada yang disimpan. Ulangi uji coba.")
 JOB_FAILED = _("Berkas tidak dapat diproses karena galat di server; tidak ada data yang disimpan. Coba unggah ulang.")
@@ -96,14 +103,18 @@ def import_job_run(*, job_id: int) -> None:
     if not ImportJob.objects.filter(pk=job_id, status=Status.QUEUED).update(status=Status.RUNNING):
         return
     job = ImportJob.objects.select_related("owner").get(pk=job_id)
+    bar = IMPORT_BAR if job.confirmed else DRY_RUN_BAR
     try:
-        report = import_file(
-            kind=job.kind,
-            path=Path(default_storage.path(job.stored_name)),
-            acting_user=job.owner,
-            dry_run=not job.confirmed,
-            on_progress=partial(_show_progress, job.pk),
-        )
+        # The pulse writes the progress on its own connection: the write phase runs in the import's
+        # transaction, where an update of the job row would stay invisible until the end.
+        with Pulse(partial(_show_progress, job.pk), every=PROGRESS_BEAT_SECONDS) as pulse:
+            report = import_file(
+                kind=job.kind,
+                path=Path(default_storage.path(job.stored_name)),
+                acting_user=job.owner,
+                dry_run=not job.confirmed,
+                on_progress=lambda phase, done, expected: pulse.poke(progress=bar_position(bar, phase, done, expected)),
+            )
         _keep_report_file(job, report)
     except IntegrityError:
         _finish(job, status=Status.CHECKED, error=str(IMPORT_CONFLICT))
@@ -130,8 +141,14 @@ def _keep_report_file(job: ImportJob, report: ImportReport) -> None:
     default_storage.save(name, ContentFile(report_workbook(report, filename=job.filename)))
 
 
-def _show_progress(job_id: int, done: int, expected: int) -> None:
-    ImportJob.objects.filter(pk=job_id).update(progress=min(READING_SHARE, done * READING_SHARE // expected))
+def bar_position(bar: dict[Phase, tuple[int, int]], phase: Phase, done: int, expected: int) -> int:
+    """Where ``done`` of ``expected`` puts the bar within the phase's span (nothing to do is done)."""
+    start, end = bar[phase]
+    return start + (end - start) * min(done, expected) // expected if expected else end
+
+
+def _show_progress(job_id: int, *, progress: int = 0) -> None:
+    ImportJob.objects.filter(pk=job_id, status=Status.RUNNING).update(progress=progress)
 
 
 def _finish(job: ImportJob, *, status: str, error: str, **fields: object) -> None:

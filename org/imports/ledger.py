@@ -8,8 +8,9 @@ The ids are dropped before anything is written, and the links are written last.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
+from functools import cached_property
 from itertools import count
 from typing import TYPE_CHECKING
 
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
     from .planning import ParsedRow
 
 BATCH_SIZE = 500
+Written = Callable[[int], None]
+
+
+def unwatched(rows: int) -> None:
+    """The default ``on_written``: nobody shows this write's progress."""
 
 
 @dataclass(eq=False)
@@ -65,43 +71,60 @@ class Ledger:
         updated = sum(1 for entry in entries if self.changed_fields(entry))
         return EntityCount(str(label), created, updated, len(entries) - created - updated)
 
-    def save(self) -> None:
-        """Write new rows, then changed ones, then self-links, once every row has its real id."""
-        changes = {entry: self.changed_fields(entry) for entry in self.entries.values()}
-        links = [(entry, getattr(entry.instance, self.self_link)) for entry in self._relinked(changes)]
+    @cached_property
+    def changes(self) -> dict[Entry, list[str]]:
+        """The changed fields of every entry, taken once the file is checked (nothing changes after)."""
+        return {entry: self.changed_fields(entry) for entry in self.entries.values()}
+
+    def to_write(self) -> int:
+        """Rows ``save`` writes: new ones, changed ones, then self-links (a row may count twice)."""
+        new = sum(entry.is_new for entry in self.entries.values())
+        return new + len(self._plain()) + len(self._relinked())
+
+    def save(self, *, on_written: Written = unwatched) -> None:
+        """Write new rows, then changed ones, then self-links, once every row has its real id.
+
+        ``on_written(rows)`` follows each statement, so a long write can show its progress.
+        """
+        links = [(entry, getattr(entry.instance, self.self_link)) for entry in self._relinked()]
         new = [entry.instance for entry in self.entries.values() if entry.is_new]
         for instance in new:
             instance.pk = None
             if self.self_link:
                 setattr(instance, self.self_link, None)
-        self.model.objects.bulk_create(new, batch_size=BATCH_SIZE)
-        self._update(changes)
+        for start in range(0, len(new), BATCH_SIZE):
+            batch = new[start : start + BATCH_SIZE]
+            self.model.objects.bulk_create(batch)
+            on_written(len(batch))
+        if plain := self._plain():
+            self._bulk_update(list(plain), set().union(*plain.values()), on_written)
         for entry, target in links:
             setattr(entry.instance, self.self_link, target)
         if links:
-            self._bulk_update([entry for entry, _ in links], {self.self_link})
+            self._bulk_update([entry for entry, _ in links], {self.self_link}, on_written)
 
-    def _relinked(self, changes: dict[Entry, list[str]]) -> list[Entry]:
+    def _relinked(self) -> list[Entry]:
         """Entries whose self-link must be written after the creates (it may point to a new row)."""
         if not self.self_link:
             return []
         attname = self.model._meta.get_field(self.self_link).attname
         return [
             entry
-            for entry, fields in changes.items()
+            for entry, fields in self.changes.items()
             if self.self_link in fields or (entry.is_new and getattr(entry.instance, attname) is not None)
         ]
 
-    def _update(self, changes: dict[Entry, list[str]]) -> None:
-        plain = {entry: set(fields) - {self.self_link} for entry, fields in changes.items()}
-        plain = {entry: fields for entry, fields in plain.items() if fields}
-        if plain:
-            self._bulk_update(list(plain), set().union(*plain.values()))
+    def _plain(self) -> dict[Entry, set[str]]:
+        """Changed rows and their changed fields, the self-link left to ``_relinked``."""
+        plain = {entry: set(fields) - {self.self_link} for entry, fields in self.changes.items()}
+        return {entry: fields for entry, fields in plain.items() if fields}
 
-    def _bulk_update(self, entries: list[Entry], fields: set[str]) -> None:
+    def _bulk_update(self, entries: list[Entry], fields: set[str], on_written: Written) -> None:
         instances = [entry.instance for entry in entries]
         for start in range(0, len(instances), BATCH_SIZE):
-            update_rows(self.model, instances[start : start + BATCH_SIZE], sorted(fields))
+            batch = instances[start : start + BATCH_SIZE]
+            update_rows(self.model, batch, sorted(fields))
+            on_written(len(batch))
 
 
 def update_rows(model: type[models.Model], instances: list[models.Model], names: list[str]) -> None:

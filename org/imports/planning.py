@@ -13,7 +13,7 @@ from org.models import Unit
 
 from .columns import Column, Layout, cell_text, header_key
 from .ledger import Entry, Ledger
-from .reading import Sheet
+from .reading import Progress, Sheet
 from .report import Action, ImportReport, Issue, RowOutcome
 
 HEADER_SEARCH_ROWS = 10
@@ -46,9 +46,20 @@ class Plan:
     report: ImportReport
     ledgers: list[Ledger]
 
-    def save(self) -> None:
+    def save(self, *, on_progress: Progress | None = None) -> None:
+        """Write the ledgers in order; ``on_progress(rows_written, rows_to_write)`` before the first
+        statement and after each one, so a long write shows its progress in steps."""
+        written, total = 0, sum(ledger.to_write() for ledger in self.ledgers)
+
+        def count(rows: int) -> None:
+            nonlocal written
+            written += rows
+            if on_progress:
+                on_progress(written, total)
+
+        count(0)
         for ledger in self.ledgers:
-            ledger.save()
+            ledger.save(on_written=count)
 
 
 def parse_rows(sheet: Sheet, layout: Layout) -> tuple[list[ParsedRow], list[Issue]]:

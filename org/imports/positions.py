@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from org.models import Position, Unit
 
 from .columns import POSITIONS
-from .ledger import Entry, Ledger
+from .ledger import Entry, Ledger, Written, unwatched
 from .planning import (
     ParsedRow,
     Plan,
@@ -73,7 +73,7 @@ def position_key(unit_id: int, name: str) -> tuple[int, str]:
 
 
 class PositionLedger(Ledger):
-    def save(self) -> None:
+    def save(self, *, on_written: Written = unwatched) -> None:
         """Demote former heads first: the one-head-per-unit index is checked row by row."""
         demoted = [
             entry.instance.pk
@@ -81,7 +81,7 @@ class PositionLedger(Ledger):
             if not entry.is_new and entry.before["is_unit_head"] and not entry.instance.is_unit_head
         ]
         Position.objects.filter(pk__in=demoted).update(is_unit_head=False)
-        super().save()
+        super().save(on_written=on_written)
 
 
 class PositionBook:

@@ -26,5 +26,6 @@ URL_ACCESS = {
     # An empty POST re-renders the form with its errors (200) for HR.
     "api:client-list": Access(allowed=HR_ROLES, methods=("get", "post")),
     "api:client-revoke": Access(allowed=HR_ROLES, methods=("post",), kwargs=_client),
+    "api:client-rate": Access(allowed=HR_ROLES, methods=("post",), kwargs=_client),
     "api:call-list": Access(allowed=HR_ROLES),
 }

@@ -119,7 +119,7 @@ def test_the_heartbeat_task_writes_the_workers_sign_of_life(settings, db):
     assert timezone.now() - Heartbeat.objects.get(name=Heartbeat.WORKER).at < timedelta(seconds=5)
 
 
-def test_setup_declares_the_watchdog_the_heartbeat_and_the_nightly_backup_once(db):
+def test_setup_declares_the_watchdog_the_heartbeat_the_nightly_backup_and_log_pruning_once(db):
     call_command("setup_periodic_tasks")
     call_command("setup_periodic_tasks")
     tasks = {task.task: task for task in PeriodicTask.objects.select_related("interval", "crontab")}
@@ -135,7 +135,11 @@ def test_setup_declares_the_watchdog_the_heartbeat_and_the_nightly_backup_once(d
     # One entry per task, plus one per reminder kind (all running the same task, HR's schedule each).
     reminders = PeriodicTask.objects.filter(task="notifications.tasks.reminders_send")
     assert sorted(json.loads(task.kwargs)["kind"] for task in reminders) == sorted(k.code for k in registered())
-    assert len(tasks) + len(registered()) - 1 == PeriodicTask.objects.count() == 6 + len(registered())
+    assert (tasks["api.tasks.call_log_prune"].crontab.hour, tasks["api.tasks.call_log_prune"].crontab.minute) == (
+        "3",
+        "30",
+    )
+    assert len(tasks) + len(registered()) - 1 == PeriodicTask.objects.count() == 7 + len(registered())
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,4 +1,4 @@
-"""Large employee files: progress while a worker reads, all or nothing, the full report, statements per batch."""
+"""Large employee files: all or nothing, the full report, statements per batch (progress: test_import_progress)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from org.imports import jobs, ledger
-from org.imports.reading import PROGRESS_EVERY
 from org.imports.services import import_file
 from org.models import Employee, ImportJob, Position
 from tests.org.bulk_rows import bulk_staff_rows
@@ -29,26 +28,6 @@ def upload(client, path: Path) -> ImportJob:
     with path.open("rb") as handle:
         client.post(reverse("org:import-upload"), {"kind": "pegawai", "file": handle})
     return ImportJob.objects.get()
-
-
-def test_a_jobs_progress_moves_while_the_file_is_read_and_ends_at_100(
-    client, hr_user, unit, sheet_file, background, monkeypatch
-):
-    client.force_login(hr_user)
-    job = upload(client, sheet_file(bulk_staff_rows(3 * PROGRESS_EVERY, UNIT_CODES), ext="csv"))
-    seen = []
-    show = jobs._show_progress
-
-    def recording(job_id, done, expected):
-        show(job_id, done, expected)
-        seen.append(ImportJob.objects.get(pk=job_id).progress)
-
-    monkeypatch.setattr(jobs, "_show_progress", recording)
-    jobs.import_job_run(job_id=job.pk)
-
-    job.refresh_from_db()
-    assert len(seen) == 3 and seen == sorted(seen) and 0 < seen[0] < seen[-1] < 100
-    assert (job.status, job.progress, job.report["row_count"]) == (ImportJob.Status.CHECKED, 100, 3000)
 
 
 def test_a_late_row_with_an_error_blocks_the_whole_file(hr_user, unit, sheet_file):

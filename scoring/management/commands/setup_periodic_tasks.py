@@ -23,6 +23,7 @@ PERIODIC_TASKS = [
     ("Cadangkan basis data dan berkas", "core.tasks.backup_create", settings.BACKUP_CRONTAB),
     ("Tanda hidup worker", "core.tasks.worker_heartbeat", EVERY_MINUTE),
     ("Ringkasan pengingat mingguan", "notifications.tasks.reminder_digests_prepare", settings.REMINDER_DIGEST_CRONTAB),
+    ("Hapus log panggilan API yang lewat masa simpan", "api.tasks.call_log_prune", settings.API_CALL_LOG_PRUNE_CRONTAB),
 ]
 
 
