@@ -1,11 +1,12 @@
 """Development needs and training recommendations as computed for a period (domain.md §7.3).
 
 Both are written by ``training.services.recommendations_compute`` only (``InputDigest`` relies on
-it). Needs are derived data, brought up to date for the employees whose inputs changed. A recommendation is a proposal until someone decides on it: PROPOSED
-rows are replaced at every run, decided ones stay. Each row keeps what it was computed from (the
-rule version and its inputs) and its reasons as messages with parameters
-(``notifications.messages``), so they read in the reader's language. A recommendation keeps a copy
-of the needs it covers rather than links to them, because needs are replaced and a decision is not.
+it). Needs are derived data, brought up to date for the employees whose inputs changed. A
+recommendation is a proposal until someone decides on it: PROPOSED rows are replaced when their
+employee is derived again, decided ones stay. Each row keeps what it was computed from (the rule
+version and its inputs) and its reasons as messages with parameters (``notifications.messages``), so
+they read in the reader's language. A decision copies the needs it covers rather than linking to
+them, because needs are replaced and a decision is not.
 """
 
 from __future__ import annotations
