@@ -47,20 +47,29 @@ def programme_save(
 
 @dataclass(frozen=True)
 class ComputeResult:
+    """``employees`` active in the period; ``recomputed`` of them (and those gone) had other inputs than at
+    the last run and were derived again, into ``needs`` needs and ``recommendations`` proposals."""
+
     employees: int
+    recomputed: int
     needs: int
     recommendations: int
 
 
-def recommendations_compute(*, period: AppraisalPeriod) -> ComputeResult:
+def recommendations_compute(*, period: AppraisalPeriod, everyone: bool = False) -> ComputeResult:
     """Compute a whole period set-based and bring its needs and PROPOSED recommendations up to date.
+
+    Every employee's inputs are read and hashed; needs and proposals are derived again for those whose
+    hash changed since the last run (``models.InputDigest``), which after a policy or catalogue change
+    is everyone. ``everyone`` derives them all again whatever the hashes say: for rows changed by hand
+    outside this function, and to time a first computation.
 
     A fixed number of statements (``training.sql``) in one transaction, serialised per period by a
     row lock. Decided recommendations stay, and a programme or action already decided for an
     employee in the period is not proposed again.
     """
-    params = _parameters(period, rules.Policy.from_settings())
-    counts = {"employees": 0, "needs": 0, "recommendations": 0}
+    params = _parameters(period, rules.Policy.from_settings()) | {"everyone": everyone}
+    counts = {"employees": 0, "recomputed": 0, "needs": 0, "recommendations": 0}
     steps = sql.run_steps(year_by=rules.YearBy(settings.TRAINING_JP_YEAR_BY))
     with transaction.atomic(), connection.cursor() as cursor:
         # JIT compiling these wide statements costs more than it saves; this run only.
@@ -82,7 +91,7 @@ def _parameters(period: AppraisalPeriod, policy: rules.Policy) -> dict:
     for code, _name in settings.LANGUAGES:
         with translation.override(code):
             languages |= {f"language_{code}": code, f"separator_{code}": get_format("DECIMAL_SEPARATOR")}
-    return {
+    parameters = {
         "period": period.pk,
         "year": period.year,
         "since": since,
@@ -117,6 +126,10 @@ def _parameters(period: AppraisalPeriod, policy: rules.Policy) -> dict:
         **languages,
         **ikm_parameters(),
     }
+    # Every parameter but the clock is an input of every employee's advice (``sql.DIGESTS``).
+    shared = {name: value for name, value in parameters.items() if name != "now"}
+    parameters["parameters"] = json.dumps(shared, sort_keys=True, default=str)
+    return parameters
 
 
 def recommendations_compute_request(*, period: AppraisalPeriod) -> None:

@@ -117,6 +117,18 @@ OFFICERS = f"""
     GROUP BY r.officer_id HAVING count(*) >= %(min_answers)s
 """
 
+# Rule 3's U6 competencies: those of the services each of these officers was named for, by code.
+OFFICER_SERVICES = f"""
+    CREATE TEMPORARY TABLE training_officer_services ON COMMIT DROP AS
+    SELECT employee_id, competency_id, row_number() OVER (PARTITION BY employee_id ORDER BY code) AS place
+    FROM (SELECT DISTINCT r.officer_id AS employee_id, sc.competency_id, c.code
+          FROM surveys_response r
+          JOIN training_officers o ON o.employee_id = r.officer_id
+          JOIN training_servicecompetency sc ON sc.service_id = r.service_id
+          JOIN training_competency c ON c.id = sc.competency_id
+          WHERE {_RESPONSES_IN_PERIOD}) AS named
+"""
+
 
 def jp_done(*, year_by: rules.YearBy) -> str:
     """JP of verified records per employee in the period's year (``inputs.jp_done``)."""
@@ -138,8 +150,106 @@ DECIDED = f"""
 
 INPUTS_ANALYZE = (
     "ANALYZE training_staff, training_counted, training_standards, training_levels, training_unit_grades, "
-    "training_officers, training_jp, training_decided"
+    "training_officers, training_officer_services, training_jp, training_decided"
 )
+
+# What every employee's advice depends on, hashed per employee (``models.InputDigest``): the run's
+# parameters (policy, rule version, messages, the period's dates) and the dictionary, catalogue and
+# values shared by all, then the employee's position's standard, their levels, the counted evaluation
+# with its low ratings and written actions, their unit's grade, the citizens' figures and services, the
+# JP so far and the decisions taken (a unit or position counts through its grade or standard). Every
+# table the needs and proposals below read is here, in the shared part or in the employee's; a change
+# to any of them changes the hash (``tests/training/test_input_digests.py`` changes each in turn).
+# ``%%L`` quotes texts, so no text can pass for another field.
+_SHARED_DIGEST = """md5(concat_ws('|', %(parameters)s::text,
+    (SELECT string_agg(format('%%s,%%L,%%L,%%s', id, code, name, is_active), ';' ORDER BY id)
+     FROM training_competency),
+    (SELECT string_agg(format('%%s,%%L,%%s,%%s,%%s,%%s', p.id, p.code, p.jp, p.is_active, p.form_id, f.is_coaching),
+                       ';' ORDER BY p.id)
+     FROM training_programme p JOIN training_developmentform f ON f.id = p.form_id),
+    (SELECT string_agg(format('%%s,%%s', programme_id, competency_id), ';' ORDER BY programme_id, competency_id)
+     FROM training_programmecompetency),
+    (SELECT string_agg(format('%%s,%%L,%%s,%%L', id, name, "order", competency_code), ';' ORDER BY id)
+     FROM appraisal_corevalue)))"""
+
+DIGESTS = f"""
+    CREATE TEMPORARY TABLE training_digests ON COMMIT DROP AS
+    WITH shared AS MATERIALIZED (SELECT {_SHARED_DIGEST} AS digest),
+    standards AS (
+        SELECT position_id, string_agg(format('%%s,%%s,%%s', competency_id, required_level, criticality), ';'
+                                       ORDER BY competency_id, required_level, criticality) AS part
+        FROM training_standards GROUP BY position_id
+    ),
+    levels AS (
+        SELECT employee_id, string_agg(format('%%s,%%s', competency_id, level), ';' ORDER BY competency_id) AS part
+        FROM training_levels GROUP BY employee_id
+    ),
+    ratings AS (
+        SELECT ct.employee_id, string_agg(b.value_id::text, ',' ORDER BY b.value_id) AS part
+        FROM training_counted ct JOIN appraisal_behaviourrating b ON b.evaluation_id = ct.evaluation_id
+        WHERE b.rating = '{Rating.DI_BAWAH_EKSPEKTASI}'
+        GROUP BY ct.employee_id
+    ),
+    actions AS (
+        SELECT ct.employee_id, string_agg(format('%%s,%%L', a.id, a.description), ';' ORDER BY a.id) AS part
+        FROM training_counted ct JOIN appraisal_developmentaction a ON a.evaluation_id = ct.evaluation_id
+        GROUP BY ct.employee_id
+    ),
+    services AS (
+        SELECT employee_id, string_agg(format('%%s,%%s', competency_id, place), ';' ORDER BY place) AS part
+        FROM training_officer_services GROUP BY employee_id
+    ),
+    decided AS (
+        SELECT employee_id,
+               string_agg(format('%%s,%%L', programme_id, action), ';' ORDER BY programme_id, action) AS part
+        FROM training_decided GROUP BY employee_id
+    )
+    SELECT s.employee_id,
+           md5(format('%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s|%%s', shared.digest, st.part, l.part, ct, r.part,
+                      a.part, g.grade, o, sv.part, j.jp, d.part))::uuid AS digest
+    FROM training_staff s CROSS JOIN shared
+    LEFT JOIN standards st ON st.position_id = s.position_id
+    LEFT JOIN levels l ON l.employee_id = s.employee_id
+    LEFT JOIN training_counted ct ON ct.employee_id = s.employee_id
+    LEFT JOIN ratings r ON r.employee_id = s.employee_id
+    LEFT JOIN actions a ON a.employee_id = s.employee_id
+    LEFT JOIN training_unit_grades g ON g.unit_id = s.unit_id
+    LEFT JOIN training_officers o ON o.employee_id = s.employee_id
+    LEFT JOIN services sv ON sv.employee_id = s.employee_id
+    LEFT JOIN training_jp j ON j.employee_id = s.employee_id
+    LEFT JOIN decided d ON d.employee_id = s.employee_id
+"""
+
+# The employees to derive again: a hash that differs from the stored one, a new employee, one no longer
+# active (no hash now: their rows go), or everyone when asked. The first run of a period that has no
+# hashes yet also takes whoever has stored rows, written before hashes were kept.
+CHANGED = f"""
+    CREATE TEMPORARY TABLE training_changed ON COMMIT DROP AS
+    SELECT coalesce(d.employee_id, i.employee_id) AS employee_id, d.digest
+    FROM training_digests d
+    FULL JOIN (SELECT employee_id, digest FROM training_inputdigest WHERE period_id = %(period)s) AS i
+           ON i.employee_id = d.employee_id
+    WHERE d.digest IS DISTINCT FROM i.digest OR %(everyone)s
+    UNION
+    SELECT x.employee_id, d.digest
+    FROM (SELECT employee_id FROM training_need WHERE period_id = %(period)s
+          UNION SELECT employee_id FROM training_recommendation
+          WHERE period_id = %(period)s AND status = '{Recommendation.Status.PROPOSED}') AS x
+    LEFT JOIN training_digests d ON d.employee_id = x.employee_id
+    WHERE NOT EXISTS (SELECT 1 FROM training_inputdigest WHERE period_id = %(period)s)
+"""
+
+# The rules below read these three for the employees to derive again only.
+UNCHANGED_DROP = """
+    WITH unchanged AS MATERIALIZED (
+        SELECT employee_id FROM training_staff EXCEPT SELECT employee_id FROM training_changed
+    ),
+    counted AS (DELETE FROM training_counted t USING unchanged u WHERE t.employee_id = u.employee_id),
+    officers AS (DELETE FROM training_officers t USING unchanged u WHERE t.employee_id = u.employee_id)
+    DELETE FROM training_staff t USING unchanged u WHERE t.employee_id = u.employee_id
+"""
+
+CHANGED_ANALYZE = "ANALYZE training_changed, training_staff, training_counted, training_officers"
 
 
 def _reason(message: str, params: str) -> str:
@@ -213,15 +323,6 @@ _CITIZEN_NEEDS = f"""
     worded AS (
         SELECT employee_id, cause, {_reason("message", "params")} AS reason, inputs FROM causes
     ),
-    services AS (
-        SELECT employee_id, competency_id, row_number() OVER (PARTITION BY employee_id ORDER BY code) AS place
-        FROM (SELECT DISTINCT r.officer_id AS employee_id, sc.competency_id, c.code
-              FROM surveys_response r
-              JOIN training_officers o ON o.employee_id = r.officer_id
-              JOIN training_servicecompetency sc ON sc.service_id = r.service_id
-              JOIN training_competency c ON c.id = sc.competency_id
-              WHERE {_RESPONSES_IN_PERIOD}) AS named
-    ),
     targets AS (
         SELECT w.employee_id, w.cause, m.place, m.id AS competency_id, m.code, w.reason, w.inputs
         FROM worded w
@@ -230,7 +331,7 @@ _CITIZEN_NEEDS = f"""
         UNION ALL
         SELECT w.employee_id, w.cause, 1 + sv.place, c.id, c.code, w.reason, w.inputs
         FROM worded w
-        JOIN services sv ON sv.employee_id = w.employee_id
+        JOIN training_officer_services sv ON sv.employee_id = w.employee_id
         JOIN training_competency c ON c.id = sv.competency_id
         WHERE w.cause = {_U6_CAUSE}
     )
@@ -278,7 +379,8 @@ STORED_NEEDS = """
     CREATE TEMPORARY TABLE training_stored_needs ON COMMIT DROP AS
     SELECT id, employee_id, rule, coalesce(competency_id, 0) AS competency_key, action,
            row_number() OVER (PARTITION BY employee_id, rule, competency_id, action ORDER BY id) AS nth
-    FROM training_need WHERE period_id = %(period)s
+    FROM training_need
+    WHERE period_id = %(period)s AND employee_id IN (SELECT employee_id FROM training_changed)
 """
 
 NEEDS_ANALYZE = "ANALYZE training_needs, training_stored_needs"
@@ -396,7 +498,9 @@ STORED_PROPOSALS = f"""
     CREATE TEMPORARY TABLE training_stored ON COMMIT DROP AS
     SELECT id, employee_id, coalesce(programme_id, 0) AS programme_key, action,
            row_number() OVER (PARTITION BY employee_id, programme_id, action ORDER BY rank, id) AS nth
-    FROM training_recommendation WHERE period_id = %(period)s AND status = '{Recommendation.Status.PROPOSED}'
+    FROM training_recommendation
+    WHERE period_id = %(period)s AND status = '{Recommendation.Status.PROPOSED}'
+      AND employee_id IN (SELECT employee_id FROM training_changed)
 """
 
 PROPOSALS_ANALYZE = "ANALYZE training_proposals, training_stored"
@@ -437,10 +541,22 @@ NEW_PROPOSALS_INSERT = f"""
     ORDER BY p.employee_id, p.rank
 """
 
+# The new hashes kept, those of employees no longer active dropped.
+DIGESTS_SAVE = """
+    WITH gone AS (
+        DELETE FROM training_inputdigest i USING training_changed c
+        WHERE i.period_id = %(period)s AND i.employee_id = c.employee_id AND c.digest IS NULL
+    )
+    INSERT INTO training_inputdigest (period_id, employee_id, digest)
+    SELECT %(period)s, employee_id, digest FROM training_changed WHERE digest IS NOT NULL
+    ON CONFLICT (period_id, employee_id) DO UPDATE SET digest = EXCLUDED.digest
+"""
+
 TEMPORARY_TABLES_DROP = """
     DROP TABLE IF EXISTS training_staff, training_counted, training_standards, training_levels,
-               training_unit_grades, training_officers, training_jp, training_decided, training_needs,
-               training_stored_needs, training_proposals, training_stored
+               training_unit_grades, training_officers, training_officer_services, training_jp, training_decided,
+               training_digests, training_changed, training_needs, training_stored_needs, training_proposals,
+               training_stored
 """
 
 
@@ -465,9 +581,14 @@ def run_steps(*, year_by: rules.YearBy) -> list[Step]:
         Step("levels", LEVELS),
         Step("unit_grades", UNIT_GRADES),
         Step("officers", OFFICERS),
+        Step("officer_services", OFFICER_SERVICES),
         Step("jp_done", jp_done(year_by=year_by)),
         Step("decided", DECIDED),
         Step("inputs_analyze", INPUTS_ANALYZE),
+        Step("digests", DIGESTS),
+        Step("changed", CHANGED, counts="recomputed"),
+        Step("unchanged_drop", UNCHANGED_DROP),
+        Step("changed_analyze", CHANGED_ANALYZE),
         Step("needs", NEEDS, counts="needs"),
         Step("stored_needs", STORED_NEEDS),
         Step("needs_analyze", NEEDS_ANALYZE),
@@ -480,5 +601,6 @@ def run_steps(*, year_by: rules.YearBy) -> list[Step]:
         Step("proposals_update", PROPOSALS_UPDATE),
         Step("stale_proposals_delete", STALE_PROPOSALS_DELETE),
         Step("new_proposals_insert", NEW_PROPOSALS_INSERT),
+        Step("digests_save", DIGESTS_SAVE),
         Step("temporary_tables_drop", TEMPORARY_TABLES_DROP),
     ]

@@ -27,7 +27,7 @@ from tests.training.factories import (
 from training import tasks
 from training.decisions import recommendation_accept
 from training.inputs import akpk_needs, jp_shortfalls, programmes
-from training.models import Competency, DevelopmentRecord, Need, Recommendation, RecommendationRun
+from training.models import Competency, DevelopmentRecord, InputDigest, Need, Recommendation, RecommendationRun
 from training.planning import Tally, by_target, plan
 from training.rules import RULE_VERSION, Policy, YearBy
 from training.services import recommendations_compute, recommendations_compute_request
@@ -246,7 +246,12 @@ def test_the_number_of_queries_does_not_grow_with_the_employees(period, unit, ca
 def test_the_task_computes_the_period(period, unit, catalogue, settings, django_capture_on_commit_callbacks):
     employee, _evaluation = sari(period, unit)
     assert tasks.recommendations_compute(period.pk) == Recommendation.objects.count()
+    assert tasks.recommendations_compute(period.pk) == 0  # nothing changed: nothing derived again
     Recommendation.objects.all().delete()
+    assert tasks.recommendations_compute(period.pk) == 0  # rows deleted by hand: the inputs did not change
+    assert tasks.recommendations_compute(period.pk, everyone=True) == 4
+    Recommendation.objects.all().delete()
+    InputDigest.objects.all().delete()  # as before a first computation
     settings.CELERY_TASK_ALWAYS_EAGER = True
     with django_capture_on_commit_callbacks(execute=True):
         recommendations_compute_request(period=period)

@@ -6,7 +6,11 @@ predikat, behaviour ratings, supervisor actions), answers naming them (fewer or 
 U6 and U7 around 3.0644, a service linked to a technical competency), JP so far around 20, a catalogue
 with ties, and a cap of 1, 2 or 5 programmes. The inputs go through ``training.inputs`` and
 ``rules.advise`` as the specification; the SQL's stored needs and proposals must equal what they give,
-JSON included. Some examples decide a proposal, or forget or master every level, and compute again.
+JSON included. Some examples decide a proposal, or change one kind of input (the standard, levels, the
+catalogue, the predikat, ratings, the supervisor's actions, the citizens' answers about the unit or an
+officer, the services' competencies, the JP, an employee leaving) or none, and compute again: the
+second run derives again only the employees whose inputs changed, and must still store what the rules
+give for everyone (``test_input_digests`` makes each change once, on data where it must show).
 Written in a savepoint and rolled back per example.
 """
 
@@ -15,6 +19,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from django.db import transaction
+from django.db.models import F
 from django.test import override_settings
 from django.utils import timezone
 from hypothesis import HealthCheck, event, given, settings
@@ -22,6 +27,7 @@ from hypothesis import strategies as st
 
 from appraisal.models import BehaviourRating, CoreValue, DevelopmentAction, Evaluation
 from appraisal.predikat import Predikat, Rating
+from org.models import Employee
 from surveys.models import Response
 from tests.appraisal.factories import PeriodFactory, PlanFactory
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
@@ -43,6 +49,7 @@ from training.models import (
     DevelopmentRecord,
     Need,
     PositionStandard,
+    Programme,
     Recommendation,
     RecommendationRun,
     ServiceCompetency,
@@ -152,14 +159,60 @@ def write_evaluation(spec: dict, *, employee, period) -> None:
         DevelopmentAction.objects.create(evaluation=evaluation, kind="LAINNYA", description=text)
 
 
-def change_levels(change: str) -> None:
-    """Between two runs: every level forgotten (gaps grow, met ones become needs) or mastered (gaps go)."""
-    if change == "forget":
+CHANGES = [
+    *(None, "nothing", "standard", "forget", "master", "catalogue", "predikat", "ratings", "actions"),
+    *("answers", "named", "officer", "services", "training", "leave"),
+]
+
+
+def change_inputs(change: str) -> None:
+    """Between two runs, one kind of input changes (or none): the second run must see it, whichever
+    employees it derives again (``models.InputDigest``)."""
+    if change == "forget":  # every level forgotten: gaps grow, met ones become needs
         CompetencyAssessment.objects.update(is_valid=False)
-        return
-    for row in PositionStandard.objects.all():
-        for employee in row.position.holders.all():
-            AssessmentFactory(employee=employee, competency=row.competency, level=5, assessed_on=date(2026, 4, 1))
+    elif change == "master":  # every level mastered: gaps go
+        for row in PositionStandard.objects.all():
+            for employee in row.position.holders.all():
+                AssessmentFactory(employee=employee, competency=row.competency, level=5, assessed_on=date(2026, 4, 1))
+    elif change == "catalogue":
+        Programme.objects.update(jp=F("jp") + 4)
+        Programme.objects.filter(pk=Programme.objects.order_by("pk").values("pk")[:1]).update(is_active=False)
+    elif change == "ratings":
+        BehaviourRating.objects.update(rating=Rating.DI_BAWAH_EKSPEKTASI)
+    elif change == "actions":
+        for evaluation in Evaluation.objects.all():
+            DevelopmentAction.objects.create(evaluation=evaluation, kind="LAINNYA", description="Coaching oleh atasan")
+    elif change in ("answers", "named"):  # the units' own answers, or those naming an officer, excluded
+        answers = Response.objects.filter(officer__isnull=change == "answers")
+        answers.update(excluded_at=timezone.now(), exclusion_reason="Uji")
+    elif change == "officer":  # one more answer naming each officer, in a unit of its own
+        unit = UnitFactory()
+        for officer in Employee.objects.filter(pk__in=Response.objects.values("officer")):
+            answers = {f"u{i}": 4 for i in range(1, 10)}
+            Response.objects.create(unit=unit, officer=officer, submitted_at=MOMENT, **answers)
+    elif change == "standard":
+        PositionStandard.objects.update(required_level=5)
+    elif change == "predikat":
+        Evaluation.objects.update(predikat=Predikat.SANGAT_KURANG)
+    elif change == "services":  # each service's technical competency swapped for the other
+        for link in ServiceCompetency.objects.select_related("competency"):
+            other = next(code for code in TECHNICAL if code != link.competency.code)
+            link.competency = Competency.objects.get(code=other)
+            link.save()
+    elif change == "training":
+        for employee in Employee.objects.all():
+            DevelopmentRecordFactory(
+                employee=employee,
+                starts_on=date(2026, 5, 4),
+                ends_on=date(2026, 5, 6),
+                jp=20,
+                status=DevelopmentRecord.Status.VERIFIED,
+                verified_at=timezone.now(),
+            )
+    elif change == "leave":
+        Employee.objects.filter(pk=Employee.objects.order_by("pk").values("pk")[:1]).update(
+            status=Employee.Status.PENSIUN
+        )
 
 
 def write_catalogue(drawn: list[dict]) -> None:
@@ -248,7 +301,7 @@ def stored(period) -> tuple[list, list]:
     answers=st.tuples(unit_answers, unit_answers),
     decide=st.one_of(st.none(), st.sampled_from(list(Recommendation.Status.values[1:]))),
     cap=st.sampled_from([1, 2, 5]),
-    change=st.sampled_from([None, "forget", "master"]),
+    change=st.sampled_from(CHANGES),
 )
 def test_the_sql_stores_what_the_rules_advise(db, people, catalogue, answers, decide, cap, change, hr_user):
     with override_settings(TRAINING_MAX_PROPOSALS=cap), transaction.atomic():
@@ -265,7 +318,7 @@ def test_the_sql_stores_what_the_rules_advise(db, people, catalogue, answers, de
             first.status, first.decided_by, first.decided_at = decide, hr_user, timezone.now()
             first.save()
         if change:
-            change_levels(change)
+            change_inputs(change)
         if (decide and first) or change:
             recommendations_compute(period=period)
         needs, proposals = stored(period)

@@ -9,7 +9,7 @@ from .competencies import (
     PositionStandard,
 )
 from .decisions import DevelopmentRecordLog, RecommendationLog
-from .recommendations import Need, NeedRule, Recommendation, RecommendationRun, attach_needs
+from .recommendations import InputDigest, Need, NeedRule, Recommendation, RecommendationRun, attach_needs
 from .records import DevelopmentRecord, DevelopmentRecordCompetency
 
 __all__ = [
@@ -21,6 +21,7 @@ __all__ = [
     "DevelopmentRecord",
     "DevelopmentRecordCompetency",
     "DevelopmentRecordLog",
+    "InputDigest",
     "Need",
     "NeedRule",
     "PositionKindStandard",

@@ -1,11 +1,12 @@
 """Development needs and training recommendations as computed for a period (domain.md §7.3).
 
-Both are written by ``training.services.recommendations_compute`` only. Needs are derived data,
-replaced whole at every run. A recommendation is a proposal until someone decides on it: PROPOSED
-rows are replaced at every run, decided ones stay. Each row keeps what it was computed from (the
-rule version and its inputs) and its reasons as messages with parameters
-(``notifications.messages``), so they read in the reader's language. A recommendation keeps a copy
-of the needs it covers rather than links to them, because needs are replaced and a decision is not.
+Both are written by ``training.services.recommendations_compute`` only (``InputDigest`` relies on
+it). Needs are derived data, brought up to date for the employees whose inputs changed. A
+recommendation is a proposal until someone decides on it: PROPOSED rows are replaced when their
+employee is derived again, decided ones stay. Each row keeps what it was computed from (the rule
+version and its inputs) and its reasons as messages with parameters (``notifications.messages``), so
+they read in the reader's language. A decision copies the needs it covers rather than linking to
+them, because needs are replaced and a decision is not.
 """
 
 from __future__ import annotations
@@ -180,6 +181,29 @@ class RecommendationRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.period_id} {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+class InputDigest(models.Model):
+    """What an employee's needs and proposals were last computed from, as one hash per period.
+
+    A run hashes every input of §7.3 for each employee (``training.sql.DIGESTS``: the standard, the
+    levels, the counted evaluation, the citizens' answers, the unit's grade, the JP, the decisions,
+    and the catalogue, dictionary and policy shared by all) and derives needs and proposals again only
+    for the employees whose hash changed: a nightly run over a Pemda where a few hundred people's
+    inputs changed reads everything once and rewrites a few hundred people's rows.
+    """
+
+    period = models.ForeignKey(AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+")
+    employee = models.ForeignKey(Employee, verbose_name=_("pegawai"), on_delete=models.CASCADE, related_name="+")
+    digest = models.UUIDField(_("sidik masukan"))
+
+    class Meta:
+        verbose_name = _("sidik masukan rekomendasi")
+        verbose_name_plural = _("sidik masukan rekomendasi")
+        constraints = [models.UniqueConstraint(fields=["period", "employee"], name="input_digest_one_per_employee")]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.employee_id} {self.digest}"
 
 
 def attach_needs(recommendations: list[Recommendation]) -> None:
