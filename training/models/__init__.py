@@ -9,7 +9,7 @@ from .competencies import (
     PositionStandard,
 )
 from .decisions import DevelopmentRecordLog, RecommendationLog
-from .recommendations import Need, NeedRule, Recommendation, RecommendationRun, attach_needs
+from .recommendations import Need, NeedRule, NeedTotal, Recommendation, RecommendationRun, attach_needs
 from .records import DevelopmentRecord, DevelopmentRecordCompetency
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "DevelopmentRecordLog",
     "Need",
     "NeedRule",
+    "NeedTotal",
     "PositionKindStandard",
     "PositionStandard",
     "Programme",
