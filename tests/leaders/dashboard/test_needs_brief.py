@@ -4,10 +4,18 @@ HR and a unit head, each number equal to the list behind it; as of the last comp
 
 from __future__ import annotations
 
-import pytest
-from django.urls import reverse
+import io
+from datetime import timedelta
 
-from leaders.dashboard import figures, selectors
+import pytest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from openpyxl import load_workbook
+
+from appraisal.documents import pdf_response
+from leaders.dashboard import figures, reports, selectors
 from leaders.dashboard.scope import Scope
 from org.models import Position
 from tests.appraisal.factories import PeriodFactory
@@ -99,3 +107,23 @@ def test_the_number_on_the_page_opens_exactly_the_people_it_counts(client, world
     items = [text for _href, text in links(listed.content)["item"]]
     assert int(number) == len(items) == 3
     assert {name for name in STANDARDS for item in items if item.startswith(name)} == {"Ani", "Budi", "Eko"}
+
+
+def test_the_reports_say_when_the_needs_were_computed(client, hr_user, world, monkeypatch):
+    computed = timezone.localtime(RecommendationRun.objects.get(period=world.period).computed_at)
+    login(client, hr_user)
+    response = client.get(reverse("leaders:dashboard-xlsx"), {"periode": world.period.pk})
+    book = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = {row[0]: row[2] for row in book["Kebutuhan pelatihan"].iter_rows(min_row=6, values_only=True)}
+    assert rows["Pegawai dengan kebutuhan"] == 3
+    assert abs(rows["Dihitung pada"] - computed.replace(tzinfo=None)) < timedelta(seconds=1)
+    rendered = []
+
+    def recording(template, context, filename):
+        rendered.append(render_to_string(template, context))
+        return pdf_response(template, context, filename)
+
+    monkeypatch.setattr(reports, "pdf_response", recording)
+    assert client.get(reverse("leaders:dashboard-pdf"), {"periode": world.period.pk}).status_code == 200
+    with translation.override(reports.PDF_LANGUAGE):
+        assert f"3 (dihitung {date_format(computed, 'j M Y H:i')})" in rendered[0]
