@@ -323,9 +323,10 @@ NEW_NEEDS_INSERT = f"""
 """
 
 # The people with a stored need per unit and position kind, in all (no competency) and per competency,
-# rewritten whole: the HR dashboard adds these few thousand rows up over a subtree instead of counting
-# distinct people over 400 000 needs at every view (700 ms). Each person has one unit and one position,
-# so the sums count nobody twice. A need without a competency (rules 4 and 5) counts in the total only.
+# rewritten whole: the HR dashboard adds these rows up over a subtree (702 for 100 000 people in 37
+# units) instead of counting distinct people over 412 000 needs at every view (600 ms). Each person has
+# one unit and one position, so the sums count nobody twice. A need without a competency (rules 4 and 5)
+# counts in the total only.
 NEED_TOTALS_DELETE = "DELETE FROM training_needtotal WHERE period_id = %(period)s"
 
 NEED_TOTALS_INSERT = f"""
