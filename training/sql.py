@@ -424,6 +424,24 @@ NEW_NEEDS_INSERT = f"""
     ORDER BY n.employee_id, n.seq
 """
 
+# The people with a stored need per unit and position kind, in all (no competency) and per competency,
+# rewritten whole: the HR dashboard adds these rows up over a subtree (702 for 100 000 people in 37
+# units) instead of counting distinct people over 412 000 needs at every view (600 ms). Each person has
+# one unit and one position, so the sums count nobody twice. A need without a competency (rules 4 and 5)
+# counts in the total only.
+NEED_TOTALS_DELETE = "DELETE FROM training_needtotal WHERE period_id = %(period)s"
+
+NEED_TOTALS_INSERT = f"""
+    INSERT INTO training_needtotal (period_id, unit_id, position_kind, competency_id, people)
+    SELECT %(period)s, e.unit_id, p.kind, n.competency_id, count(DISTINCT n.employee_id)
+    FROM training_need n
+    JOIN org_employee e ON e.id = n.employee_id AND e.status = '{Employee.Status.AKTIF}'
+    JOIN org_position p ON p.id = e.position_id
+    WHERE n.period_id = %(period)s
+    GROUP BY GROUPING SETS ((e.unit_id, p.kind), (e.unit_id, p.kind, n.competency_id))
+    HAVING grouping(n.competency_id) = 1 OR n.competency_id IS NOT NULL
+"""
+
 # Programmes addressing a need: rules 1-3 by competency, rule 4 by a coaching or mentoring form.
 _COVERED = f"""
     SELECT n.employee_id, pc.programme_id, n.seq, n.priority, n.rule, n.target
@@ -569,6 +587,11 @@ class Step:
     counts: str = ""
 
 
+def need_totals_steps() -> list[Step]:
+    """The statements that count the period's stored needs again (parameters: ``period``)."""
+    return [Step("need_totals_delete", NEED_TOTALS_DELETE), Step("need_totals_insert", NEED_TOTALS_INSERT)]
+
+
 def run_steps(*, year_by: rules.YearBy) -> list[Step]:
     """Every statement of a run, in order: the list ``recommendations_compute`` executes and
     ``manage.py training_sql`` prints."""
@@ -595,6 +618,7 @@ def run_steps(*, year_by: rules.YearBy) -> list[Step]:
         Step("needs_update", NEEDS_UPDATE),
         Step("stale_needs_delete", STALE_NEEDS_DELETE),
         Step("new_needs_insert", NEW_NEEDS_INSERT),
+        *need_totals_steps(),
         Step("proposals", PROPOSALS, counts="recommendations"),
         Step("stored_proposals", STORED_PROPOSALS),
         Step("proposals_analyze", PROPOSALS_ANALYZE),

@@ -1,5 +1,6 @@
 """The list behind each dashboard number: one kind per card or table, each reading the same selector
-as the number it explains, so the list holds exactly what was counted.
+as the number it explains, so the list holds exactly what was counted. The training needs are the one
+exception: their brief is counted when the needs are computed, their list reads the people now.
 
 A kind's own parameter (a checkpoint, a stage, a predikat, a competency) comes from the address; a
 value no page could have sent is refused (a checkpoint that is not a number: 400; an unknown
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import F, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from appraisal.predikat import Predikat
@@ -120,12 +123,17 @@ def _scores(scope: Scope, request: HttpRequest) -> Listing:
 
 
 def _needs(scope: Scope, request: HttpRequest) -> Listing:
+    """The people behind the needs in brief, by where they work now: the brief counts them as the last
+    computation found them, so a transfer since then shows here first (docs/leaders.md)."""
     code = request.GET.get("kompetensi", "")[:30]
     title = _("Pegawai dengan kebutuhan %(code)s") % {"code": code} if code else _("Pegawai dengan kebutuhan")
+    computed_at = figures.needs_computed_at(scope.period)
+    moment = {"moment": date_format(timezone.localtime(computed_at), "j M Y H:i")} if computed_at else None
     return Listing(
         title,
         selectors.people_in_need(scope, competency=code).order_by("unit__code", "name", "pk"),
         "leaders/dashboard/rows/person.html",
+        _("Menurut unit dan jabatan saat ini; angka di dasbor dihitung %(moment)s.") % moment if moment else "",
     )
 
 

@@ -142,6 +142,8 @@ def workbook(scope: Scope) -> bytes:
         sheet.append([need.code, need.name, need.people])
     sheet.append([])
     sheet.append([_("Pegawai dengan kebutuhan"), None, found.needs.people])
+    if found.needs.computed_at:  # the totals are those of the last computation of needs
+        sheet.append([_("Dihitung pada"), None, timezone.localtime(found.needs.computed_at).replace(tzinfo=None)])
     return writer.to_bytes()
 
 

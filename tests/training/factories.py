@@ -5,8 +5,10 @@ from __future__ import annotations
 from datetime import date
 
 import factory
+from django.db import connection
 
 from tests.factories import EmployeeFactory, PositionFactory
+from training import sql
 from training.models import (
     Batch,
     Competency,
@@ -95,3 +97,10 @@ class DevelopmentRecordFactory(factory.django.DjangoModelFactory):
     starts_on = date(2026, 5, 4)
     ends_on = date(2026, 5, 8)
     jp = 24
+
+
+def count_needs(period) -> None:
+    """Count a period's needs written by hand into their totals, as the run does after storing its own."""
+    with connection.cursor() as cursor:
+        for step in sql.need_totals_steps():
+            cursor.execute(step.statement, {"period": period.pk})

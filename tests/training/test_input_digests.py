@@ -36,6 +36,7 @@ EVALUATION = {
 PEOPLE = [
     {
         "unit": 0,
+        "kind": "STRUKTURAL",
         "standard": [("M.01", 3, 2, 2), ("M.02", 2, 1, None), ("T.SQL.01", 4, 2, 4)],
         "evaluation": EVALUATION,
         "named": [(2, 2)] * 12,
@@ -44,6 +45,7 @@ PEOPLE = [
     },
     {
         "unit": 1,
+        "kind": "PELAKSANA",
         "standard": [("M.03", 3, 1, 3), ("T.SQL.02", 3, 3, 1)],
         "evaluation": EVALUATION | {"predikat": Predikat.BAIK, "ratings": [SESUAI] * 7, "actions": []},
         "named": [],

@@ -1,12 +1,13 @@
 """The set-based SQL of ``recommendations_compute`` held to ``rules.advise`` (domain.md §7.3) on random data.
 
 Each example draws a small Pemda: two units (one inside the other) with their citizens' answers, one to
-three employees with a standard (levels met, missed or never assessed), an evaluation or none (any
-predikat, behaviour ratings, supervisor actions), answers naming them (fewer or more than the minimum,
-U6 and U7 around 3.0644, a service linked to a technical competency), JP so far around 20, a catalogue
-with ties, and a cap of 1, 2 or 5 programmes. The inputs go through ``training.inputs`` and
-``rules.advise`` as the specification; the SQL's stored needs and proposals must equal what they give,
-JSON included. Some examples decide a proposal, or change one kind of input (the standard, levels, the
+three employees of any position kind with a standard (levels met, missed or never assessed), an
+evaluation or none (any predikat, behaviour ratings, supervisor actions), answers naming them (fewer or
+more than the minimum, U6 and U7 around 3.0644, a service linked to a technical competency), JP so far
+around 20, a catalogue with ties, and a cap of 1, 2 or 5 programmes. The inputs go through
+``training.inputs`` and ``rules.advise`` as the specification; the SQL's stored needs and proposals must
+equal what they give, JSON included, and the stored totals of people in need must equal a count over the
+stored needs. Some examples decide a proposal, or change one kind of input (the standard, levels, the
 catalogue, the predikat, ratings, the supervisor's actions, the citizens' answers about the unit or an
 officer, the services' competencies, the JP, an employee leaving) or none, and compute again: the
 second run derives again only the employees whose inputs changed, and must still store what the rules
@@ -16,6 +17,7 @@ Written in a savepoint and rolled back per example.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import UTC, date, datetime
 
 from django.db import transaction
@@ -27,7 +29,7 @@ from hypothesis import strategies as st
 
 from appraisal.models import BehaviourRating, CoreValue, DevelopmentAction, Evaluation
 from appraisal.predikat import Predikat, Rating
-from org.models import Employee
+from org.models import Employee, Position
 from surveys.models import Response
 from tests.appraisal.factories import PeriodFactory, PlanFactory
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
@@ -48,6 +50,7 @@ from training.models import (
     CompetencyAssessment,
     DevelopmentRecord,
     Need,
+    NeedTotal,
     PositionStandard,
     Programme,
     Recommendation,
@@ -84,6 +87,7 @@ citizen_answer = st.sampled_from([None, 2, 3, 3, 3, 4])
 employees = st.fixed_dictionaries(
     {
         "unit": st.integers(0, 1),
+        "kind": st.sampled_from(Position.Kind.values),
         "standard": standard_rows,
         "evaluation": evaluations,
         "named": st.lists(st.tuples(citizen_answer, citizen_answer), max_size=13),
@@ -117,7 +121,7 @@ def write_units(answers: list[list[list]]):
 
 def write_employee(spec: dict, *, period, units: list) -> None:
     unit = units[spec["unit"]]
-    position = PositionFactory(unit=unit)
+    position = PositionFactory(unit=unit, kind=spec["kind"])
     employee = EmployeeFactory(unit=unit, position=position)
     for code, required, criticality, level in spec["standard"]:
         competency = Competency.objects.get(code=code)
@@ -292,6 +296,23 @@ def stored(period) -> tuple[list, list]:
     )
 
 
+def counted_totals(period) -> dict[tuple, int]:
+    """The stored needs counted in Python: distinct active people per (unit, position kind, competency),
+    and per (unit, position kind) with any need (``None``)."""
+    people = defaultdict(set)
+    needs = Need.objects.filter(period=period, employee__status=Employee.Status.AKTIF)
+    for need in needs.select_related("employee__position"):
+        where = (need.employee.unit_id, need.employee.position.kind)
+        for competency in {None, need.competency_id}:
+            people[(*where, competency)].add(need.employee_id)
+    return {key: len(ids) for key, ids in people.items()}
+
+
+def stored_totals(period) -> dict[tuple, int]:
+    rows = NeedTotal.objects.filter(period=period)
+    return {(t.unit_id, t.position_kind, t.competency_id): t.people for t in rows}
+
+
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
 )
@@ -330,4 +351,5 @@ def test_the_sql_stores_what_the_rules_advise(db, people, catalogue, answers, de
         # rule-5 actions stay in the order written.
         needs_expected.sort(key=lambda row: (row[0], row[1], row[3], row[4]))
         assert (needs, proposals) == (needs_expected, proposals_expected)
+        assert stored_totals(period) == counted_totals(period)
         transaction.set_rollback(True)

@@ -9,7 +9,15 @@ from .competencies import (
     PositionStandard,
 )
 from .decisions import DevelopmentRecordLog, RecommendationLog
-from .recommendations import InputDigest, Need, NeedRule, Recommendation, RecommendationRun, attach_needs
+from .recommendations import (
+    InputDigest,
+    Need,
+    NeedRule,
+    NeedTotal,
+    Recommendation,
+    RecommendationRun,
+    attach_needs,
+)
 from .records import DevelopmentRecord, DevelopmentRecordCompetency
 
 __all__ = [
@@ -24,6 +32,7 @@ __all__ = [
     "InputDigest",
     "Need",
     "NeedRule",
+    "NeedTotal",
     "PositionKindStandard",
     "PositionStandard",
     "Programme",

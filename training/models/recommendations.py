@@ -19,7 +19,7 @@ from django.utils.translation import pgettext_lazy
 
 from appraisal.models import AppraisalPeriod
 from notifications.messages import render
-from org.models import Employee
+from org.models import Employee, Position, Unit
 
 from ..rules import Rule
 from .catalogue import Programme
@@ -73,6 +73,36 @@ class Need(models.Model):
 
     def reason_texts(self) -> list[str]:
         return [render(reason["message"], reason["params"]) for reason in self.reasons]
+
+
+class NeedTotal(models.Model):
+    """How many people of one unit and position kind have a stored need in the period: any need
+    (``competency`` empty) or one of a competency. Written with the needs by the same run, from the
+    people as they were then. An employee has one unit and one position, so adding these up over a
+    subtree counts each person once: the HR dashboard reads them instead of counting distinct people
+    over every need (docs/leaders.md, "Tables")."""
+
+    period = models.ForeignKey(
+        AppraisalPeriod, verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    unit = models.ForeignKey(Unit, verbose_name=_("unit kerja"), on_delete=models.CASCADE, related_name="+")
+    position_kind = models.CharField(_("jenis jabatan"), max_length=16, choices=Position.Kind.choices)
+    competency = models.ForeignKey(
+        Competency, verbose_name=_("kompetensi"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    people = models.PositiveIntegerField(_("pegawai"))
+
+    class Meta:
+        verbose_name = _("jumlah pegawai dengan kebutuhan")
+        verbose_name_plural = _("jumlah pegawai dengan kebutuhan")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["period", "unit", "position_kind", "competency"], name="need_total_unique", nulls_distinct=False
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.period_id} {self.unit_id} {self.position_kind} {self.competency_id or '*'}: {self.people}"
 
 
 class Recommendation(models.Model):

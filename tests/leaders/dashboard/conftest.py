@@ -34,7 +34,7 @@ from scoring.models import EmployeeScore, UnitScore
 from tests.appraisal.factories import PeriodFactory, PlanFactory
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
 from tests.surveys.factories import ComplaintFactory
-from tests.training.factories import CompetencyFactory, DevelopmentRecordFactory
+from tests.training.factories import CompetencyFactory, DevelopmentRecordFactory, count_needs
 from training.models import DevelopmentForm, DevelopmentRecord, Need
 
 TARGET = timedelta(days=3)  # SKM_COMPLAINT_RESPONSE_DAYS in the settings
@@ -138,6 +138,7 @@ def world(unit, head, supervisor, employee) -> World:
 
     for name, code in [("employee", "M.03"), ("draft", "M.03"), ("supervisor", "M.01"), ("elsewhere", "M.03")]:
         _need(people[name], period, code)
+    count_needs(period)
 
     now = timezone.now()
     complaints = {

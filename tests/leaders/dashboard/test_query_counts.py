@@ -19,6 +19,7 @@ from scoring.models import EmployeeScore, UnitScore
 from tests.appraisal.factories import PeriodFactory
 from tests.factories import EmployeeFactory, UnitFactory
 from tests.queries import counts_at_two_sizes
+from tests.training.factories import count_needs
 
 from .conftest import _complaint, _evaluation, _jp, _need, _objection, _plan
 
@@ -53,6 +54,7 @@ def grow(db):
             OrganisationResult.objects.create(unit=opd, period=period, result="BAIK")
             EmployeeScore.objects.create(period=period, checkpoint=1, employee=person, unit=opd, score="70.00")
             UnitScore.objects.create(unit=opd, period=period, checkpoint=1, employees=2, scored=1, ikm="80.00")
+        count_needs(period)
 
     return grow
 
