@@ -6,6 +6,8 @@ nominative list) in a temporary directory, then times, in this process:
 - ``read``: ``org.imports.reading.read_sheet`` alone (the baseline),
 - ``dry run``: ``import_file(dry_run=True)``,
 - ``import``: ``import_file(dry_run=False)``, inside a transaction rolled back afterwards,
+- ``remember``: the job's links to every employee of the file (``org.imports.jobs.remember_employees``,
+  which an import job runs in the import's transaction),
 
 and prints seconds, statements run and the ratios to the baseline. Uses the database of ``.env``
 (run ``manage.py migrate`` first); it leaves nothing behind.
@@ -22,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from uuid import uuid4
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -35,9 +38,10 @@ from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from org.imports.jobs import remember_employees  # noqa: E402
 from org.imports.reading import read_sheet  # noqa: E402
 from org.imports.services import import_file  # noqa: E402
-from org.models import Unit, User  # noqa: E402
+from org.models import Employee, ImportJob, Unit, User  # noqa: E402
 from tests.org.bulk_rows import bulk_staff_rows  # noqa: E402
 
 UNITS = 40
@@ -96,6 +100,11 @@ def run(path: Path) -> None:
 
     timed("dry run", check(dry_run=True), baseline)
     timed("import", check(dry_run=False), baseline)
+    job = ImportJob.objects.create(
+        token=uuid4(), owner=user, kind="pegawai", filename=path.name, stored_name="", size=path.stat().st_size
+    )
+    nips = list(Employee.objects.values_list("nip", flat=True))
+    timed("remember", lambda: remember_employees(job, nips), baseline)
     timed("re-import", check(dry_run=False), baseline)
 
 

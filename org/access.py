@@ -19,8 +19,9 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
 
-from .models import Employee, Unit, User
+from .models import Employee, ImportJob, Unit, User
 from .selectors import unit_subtree_ids
 
 if TYPE_CHECKING:
@@ -160,6 +161,11 @@ def unit_scope(user: User) -> set[int] | None:
 
 
 # --- Guards for views -----------------------------------------------------------------------------
+
+
+def own_import_job(user: User, token) -> ImportJob:
+    """An import job belongs to its uploader: anyone else's, or none, is a 404."""
+    return get_object_or_404(ImportJob, token=token, owner=user)
 
 
 def hr_required(view: Callable) -> Callable:

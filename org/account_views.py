@@ -1,4 +1,5 @@
-"""Accounts for everyone: HR creates them per unit and prints letters; the employee activates."""
+"""Accounts for everyone: HR creates them per unit or per employees import and prints letters; the
+employee activates."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -19,21 +21,30 @@ from weasyprint import HTML
 
 from core.accounts import address_blocked, address_failure_record
 
-from .access import hr_required
+from .access import hr_required, own_import_job
 from .accounts import (
+    AccountsCreated,
     account_activate,
     accounts_create,
     activation_letters_issue,
     employees_without_account,
+    of_import,
     pending_activation,
 )
 from .forms import AccountUnitForm, ActivationForm
+from .imports.jobs import applied_employees_import
+from .models import Employee, ImportJob
 from .selectors import unit_subtree_ids
 
 PER_PAGE = 25
 ACCOUNTS_CREATED = _("%(created)d akun dibuat: %(emailed)d menerima e-mail aktivasi, %(letters)d perlu surat aktivasi.")
 ACCOUNTS_SKIPPED = _("%(skipped)d pegawai dilewati karena NIP-nya sudah dipakai akun lain.")
 NOTHING_TO_PRINT = _("Tidak ada akun yang menunggu surat aktivasi di unit ini.")
+NOTHING_TO_PRINT_IMPORT = _("Tidak ada akun pegawai impor ini yang menunggu surat aktivasi.")
+NOT_AN_APPLIED_EMPLOYEES_IMPORT = _(
+    "Akun hanya dapat dibuat dari impor data pegawai yang sudah selesai diimpor, bukan dari uji coba, "
+    "impor yang gagal, atau impor data lain."
+)
 ACTIVATED = _("Akun Anda aktif. Selamat datang di Kinerja.")
 
 
@@ -67,6 +78,11 @@ def account_create(request):
     if not form.is_valid():
         return redirect("org:account-list")
     result = accounts_create(employees=employees_without_account(unit_ids=_unit_ids(form)), acting_user=request.user)
+    _tell_created(request, result)
+    return redirect(f"{reverse('org:account-list')}?unit={form.cleaned_data['unit'].pk}")
+
+
+def _tell_created(request, result: AccountsCreated) -> None:
     values = {
         "created": len(result.created),
         "emailed": result.emailed,
@@ -76,7 +92,6 @@ def account_create(request):
     messages.success(request, ACCOUNTS_CREATED % values)
     if result.skipped:
         messages.warning(request, ACCOUNTS_SKIPPED % values)
-    return redirect(f"{reverse('org:account-list')}?unit={form.cleaned_data['unit'].pk}")
 
 
 @hr_required
@@ -90,6 +105,10 @@ def account_letters(request):
     if not employees.exists():
         messages.warning(request, NOTHING_TO_PRINT)
         return redirect(f"{reverse('org:account-list')}?unit={form.cleaned_data['unit'].pk}")
+    return _letters_pdf(request, employees, f"surat-aktivasi-{form.cleaned_data['unit'].code}.pdf")
+
+
+def _letters_pdf(request, employees: QuerySet[Employee], filename: str) -> HttpResponse:
     letters = activation_letters_issue(employees=employees, acting_user=request.user)
     context = {
         "letters": letters,
@@ -100,10 +119,52 @@ def account_letters(request):
     }
     html = render_to_string("org/documents/activation_letters.html", context)
     response = HttpResponse(HTML(string=html).write_pdf(), content_type="application/pdf")
-    filename = f"surat-aktivasi-{form.cleaned_data['unit'].code}.pdf"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+def _applied_employees_import(request, token) -> ImportJob | None:
+    """The uploader's applied employees import, or None with a message saying why not (404 if unknown)."""
+    job = own_import_job(request.user, token)
+    if applied_employees_import(job):
+        return job
+    messages.error(request, NOT_AN_APPLIED_EMPLOYEES_IMPORT)
+    return None
+
+
+def import_accounts(job: ImportJob) -> dict[str, int]:
+    """The accounts card on an applied employees import's page (org/includes/import_accounts.html)."""
+    without = of_import(employees_without_account(unit_ids=None), job)
+    return {
+        "without_count": without.count(),
+        "without_email_count": without.filter(email="").count(),
+        "pending_letters": of_import(pending_activation(unit_ids=None), job).filter(user__email="").count(),
+    }
+
+
+@hr_required
+@require_POST
+def import_account_create(request, token):
+    """The accounts of the import's employees without one, by the same rule as per unit."""
+    if job := _applied_employees_import(request, token):
+        employees = of_import(employees_without_account(unit_ids=None), job)
+        _tell_created(request, accounts_create(employees=employees, acting_user=request.user))
+    return redirect("org:import-preview", token=token)
+
+
+@hr_required
+@require_POST
+def import_account_letters(request, token):
+    """The letters of the import's employees without e-mail whose account waits; printing renews the codes."""
+    job = _applied_employees_import(request, token)
+    if job is None:
+        return redirect("org:import-preview", token=token)
+    employees = of_import(pending_activation(unit_ids=None), job).filter(user__email="")
+    if not employees.exists():
+        messages.warning(request, NOTHING_TO_PRINT_IMPORT)
+        return redirect("org:import-preview", token=token)
+    return _letters_pdf(request, employees, f"surat-aktivasi-impor-{job.pk}.pdf")
 
 
 @never_cache

@@ -29,7 +29,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.outbox import enqueue_on_commit
 
-from .models import ActivationCode, Employee, User
+from .models import ActivationCode, Employee, ImportJob, User
 from .tasks import activation_email_send as activation_email_send_task
 
 logger = logging.getLogger(__name__)
@@ -73,6 +73,11 @@ def employees_without_account(*, unit_ids: set[int] | None) -> QuerySet[Employee
     """Active employees of the units (every unit with ``None``) who have no login yet."""
     employees = Employee.objects.active().filter(user__isnull=True)
     return employees if unit_ids is None else employees.filter(unit_id__in=unit_ids)
+
+
+def of_import(employees: QuerySet[Employee], job: ImportJob) -> QuerySet[Employee]:
+    """Those of ``employees`` whom the applied employees file named (``ImportJob.employees``)."""
+    return employees.filter(pk__in=ImportJob.employees.through.objects.filter(importjob=job).values("employee_id"))
 
 
 def pending_activation(*, unit_ids: set[int] | None) -> QuerySet[Employee]:

@@ -325,6 +325,9 @@ class ImportJob(models.Model):
     error = models.TextField(_("galat"), blank=True)
     created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
+    # Every employee an applied employees file names (created, updated or unchanged), so HR can create
+    # their accounts from the import's page; filled in the import's own transaction (imports.jobs).
+    employees = models.ManyToManyField(Employee, verbose_name=_("pegawai berkas"), related_name="+", blank=True)
 
     class Meta:
         verbose_name = _("impor data")

@@ -23,13 +23,21 @@ from django.views.decorators.http import require_POST
 from core import health
 from core.xlsx import xlsx_response
 
-from .access import can_view_employee, employee_of, hr_required, is_hr
+from .access import can_view_employee, employee_of, hr_required, is_hr, own_import_job
+from .account_views import import_accounts
 from .exporting import export_queryset, export_workbook, template_workbook
 from .filters import EmployeeFilter
 from .forms import ImportUploadForm, mapping_formsets
 from .home import panels_for
 from .imports.columns import EMPLOYEES, LAYOUTS, Layout
-from .imports.jobs import ROWS_SHOWN, import_job_confirm, import_job_recheck, import_job_start, report_file_name
+from .imports.jobs import (
+    ROWS_SHOWN,
+    applied_employees_import,
+    import_job_confirm,
+    import_job_recheck,
+    import_job_start,
+    report_file_name,
+)
 from .imports.kinds import KINDS
 from .imports.mappings import UnitDecision, source_mappings_save
 from .imports.report import StoredReport
@@ -120,20 +128,22 @@ def import_upload_page(
 @hr_required
 def import_preview(request, token):
     """Step 2: the stored dry-run report, or the progress bar while a worker reads the file."""
-    job = _import_job(request, token)
+    job = own_import_job(request.user, token)
     report = StoredReport.from_json(job.report) if job.report else None
     kind = KINDS[job.kind]
     upload_url = f"{reverse(kind.upload_url)}?jenis={job.kind}"
     context = {"job": job, "layout": kind.layout, "report": report, "rows_shown": ROWS_SHOWN, "upload_url": upload_url}
     if job.status == ImportJob.Status.APPLIED and report:
         context["done"] = _import_done(job, report)
+    if applied_employees_import(job):
+        context["accounts"] = import_accounts(job)
     return render(request, "org/import_preview.html", context)
 
 
 @hr_required
 def import_status(request, token):
     """The progress partial the preview page polls (htmx); once the job ends, the page reloads."""
-    job = _import_job(request, token)
+    job = own_import_job(request.user, token)
     response = render(request, "org/includes/import_status.html", {"job": job})
     if not job.is_running:
         response["HX-Refresh"] = "true"
@@ -143,7 +153,7 @@ def import_status(request, token):
 @hr_required
 def import_report(request, token):
     """The whole report of the job's last step as XLSX: every row with its errors and warnings."""
-    job = _import_job(request, token)
+    job = own_import_job(request.user, token)
     name = report_file_name(job)
     if job.is_running or not default_storage.exists(name):
         raise Http404
@@ -156,9 +166,11 @@ def import_report(request, token):
 @require_POST
 def import_confirm(request, token):
     """Step 3: the real import of the same stored file, all or nothing; only a checked job can be confirmed."""
-    job = _import_job(request, token)
+    job = own_import_job(request.user, token)
     if job.status == ImportJob.Status.CHECKED:
         job = import_job_confirm(job=job, acting_user=request.user)
+        if applied_employees_import(job):  # its page offers the accounts of its employees
+            return redirect("org:import-preview", token=token)
         if job.status == ImportJob.Status.APPLIED:
             messages.success(request, _import_done(job, StoredReport.from_json(job.report)))
             return redirect(KINDS[job.kind].done_url)
@@ -173,7 +185,7 @@ MAPPINGS_SAVED = _("Pemetaan %(source)s disimpan dan dipakai untuk berkas beriku
 def import_mapping(request, token):
     """Step 2b for a source file (SIASN): HR confirms or changes where each unknown UNOR goes and what
     each unknown header is; the choices are kept, and the dry run runs again."""
-    job = _import_job(request, token)
+    job = own_import_job(request.user, token)
     mappings = (job.report or {}).get("mappings")
     if job.status != ImportJob.Status.CHECKED or not mappings:
         return redirect("org:import-preview", token=token)
@@ -240,11 +252,6 @@ def export_download(request, kind: str):
     if kind == "pegawai":
         objects = EmployeeFilter(request.GET, queryset=objects).qs
     return xlsx_response(export_workbook(layout, objects), f"kinerja-{kind}-{timezone.localdate():%Y%m%d}.xlsx")
-
-
-def _import_job(request, token) -> ImportJob:
-    """The uploader's own job; anyone else's, or none, is a 404."""
-    return get_object_or_404(ImportJob, token=token, owner=request.user)
 
 
 def _layout_or_404(kind: str) -> Layout:

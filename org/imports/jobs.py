@@ -19,15 +19,16 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core.outbox import enqueue_on_commit
 from core.pulse import Pulse
-from org.models import ImportJob, User
+from org.models import Employee, ImportJob, User
 from org.tasks import import_job_run as import_job_run_task
 
+from .columns import EMPLOYEES
 from .report import ImportReport, StoredReport
 from .report_file import report_workbook
 from .services import Phase, import_file
@@ -107,7 +108,7 @@ def import_job_run(*, job_id: int) -> None:
     try:
         # The pulse writes the progress on its own connection: the write phase runs in the import's
         # transaction, where an update of the job row would stay invisible until the end.
-        with Pulse(partial(_show_progress, job.pk), every=PROGRESS_BEAT_SECONDS) as pulse:
+        with Pulse(partial(_show_progress, job.pk), every=PROGRESS_BEAT_SECONDS) as pulse, transaction.atomic():
             report = import_file(
                 kind=job.kind,
                 path=Path(default_storage.path(job.stored_name)),
@@ -115,6 +116,8 @@ def import_job_run(*, job_id: int) -> None:
                 dry_run=not job.confirmed,
                 on_progress=lambda phase, done, expected: pulse.poke(progress=bar_position(bar, phase, done, expected)),
             )
+            if report.applied and names_employees(job):
+                remember_employees(job, [row.key for row in report.rows])
         _keep_report_file(job, report)
     except IntegrityError:
         _finish(job, status=Status.CHECKED, error=str(IMPORT_CONFLICT))
@@ -128,6 +131,38 @@ def import_job_run(*, job_id: int) -> None:
     error = str(IMPORT_HAS_ERRORS) if job.confirmed and not report.applied else ""
     stored = StoredReport.of(report, limit=ROWS_SHOWN).to_json()
     _finish(job, status=Status.APPLIED if report.applied else Status.CHECKED, error=error, report=stored)
+
+
+def names_employees(job: ImportJob) -> bool:
+    """An employees file: once applied, HR creates the accounts of its employees from its page."""
+    return job.kind == EMPLOYEES.kind
+
+
+def applied_employees_import(job: ImportJob) -> bool:
+    return names_employees(job) and job.status == Status.APPLIED
+
+
+def remember_employees(job: ImportJob, nips: list[str]) -> None:
+    """Link the job to every employee of the file, created, updated or unchanged, in one statement.
+
+    It runs in the import's transaction, so the links exist exactly when the import does. One
+    INSERT ... SELECT over the NIP index: no row travels back to Python (docs/import-export.md).
+    """
+    links = ImportJob.employees.through
+    quote = connection.ops.quote_name
+    sql = "INSERT INTO {links} ({job}, {employee}) SELECT %s, e.{pk} FROM {employees} e WHERE e.{nip} = ANY(%s)"
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql.format(
+                links=quote(links._meta.db_table),
+                job=quote(links._meta.get_field("importjob").column),
+                employee=quote(links._meta.get_field("employee").column),
+                pk=quote(Employee._meta.pk.column),
+                employees=quote(Employee._meta.db_table),
+                nip=quote(Employee._meta.get_field("nip").column),
+            ),
+            [job.pk, nips],
+        )
 
 
 def report_file_name(job: ImportJob) -> str:

@@ -1,13 +1,15 @@
 """Browser journey (Chromium): HR uploads SIASN's Export Data ASN as downloaded, maps the unknown UNORs
-and a header once, confirms, and finds the employees in the list.
+and a header once, confirms, creates the accounts of the imported employees from the import's page,
+prints the letters of those without e-mail, and finds the employees in the list.
 
-Screenshots of the dry run that asks for a mapping, the mapping screen and the dry run after it
-land in ``tests/artifacts/`` (git-ignored), at desktop and phone widths.
+Screenshots of the dry run that asks for a mapping, the mapping screen, the dry run after it and the
+import's page with its accounts land in ``tests/artifacts/`` (git-ignored), at desktop and phone widths.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
 
 import pytest
 from playwright.sync_api import expect
@@ -21,6 +23,7 @@ pytestmark = pytest.mark.usefixtures("import_media")
 
 def test_hr_maps_a_siasn_file_once_and_imports_it(live_server, sized_page, unit, hr_user):  # noqa: F811
     page, size = sized_page
+    before = list(Employee.objects.values_list("pk", flat=True))
     _log_in(page, live_server.url, "hr")
     page.goto(f"{live_server.url}/org/impor/")
     page.locator("[name=file]").set_input_files(SAMPLE)
@@ -49,7 +52,23 @@ def test_hr_maps_a_siasn_file_once_and_imports_it(live_server, sized_page, unit,
     _shot(page, "siasn-dry-run", size)
     page.get_by_test_id("import-confirm").click()
 
-    expect(page).to_have_url(re.compile(r"/org/pegawai/$"))
+    expect(page.get_by_test_id("import-applied")).to_be_visible()
+    expect(page.get_by_test_id("import-without-count")).to_contain_text("pegawai belum punya akun")
+    _shot(page, "siasn-import-accounts", size)
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.get_by_test_id("import-account-create").click()
+    expect(page.get_by_text(re.compile(r"\d+ akun dibuat: 2 menerima e-mail aktivasi"))).to_be_visible()
+    imported = Employee.objects.exclude(pk__in=before)
+    assert all(employee.user for employee in imported.filter(status=Employee.Status.AKTIF))
+    assert not imported.get(name="Bambang Sutrisno").user  # retired: no account
+    with page.expect_download() as download:
+        page.get_by_test_id("import-account-letters").click()
+    letters = subprocess.run(
+        ["pdftotext", "-layout", str(download.value.path()), "-"], capture_output=True, check=True
+    ).stdout.decode()
+    assert "Hendra Gunawan" in letters and "Ratna Wulandari" not in letters  # Ratna gets an e-mail instead
+
+    page.goto(f"{live_server.url}/org/pegawai/")
     for name in ("Ratna Wulandari", "Hendra Gunawan", "Sri Lestari", "Agus Setiawan"):
         expect(page.get_by_text(name).first).to_be_visible()
     assert Employee.objects.get(name="Sri Lestari").unit.code == "PKM-SKM"

@@ -36,4 +36,7 @@ URL_ACCESS = {
     "org:import-confirm": _unknown_import(methods=("post",)),
     "org:import-report": _unknown_import(),
     "org:import-mapping": _unknown_import(methods=("get", "post")),
+    # Accounts of an applied employees import (tests/org/test_import_accounts.py covers the HR path).
+    "org:import-account-create": _unknown_import(methods=("post",)),
+    "org:import-account-letters": _unknown_import(methods=("post",)),
 }
