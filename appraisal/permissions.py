@@ -2,7 +2,10 @@
 
 Roles on a plan come from the plan's own snapshot (domain.md §5, ``org.models``): the owner, the
 assessing official (Pejabat Penilai) and that official's superior recorded when the plan was made,
-plus HR. People who assess the employee *now* (after a transfer) may still read it.
+plus HR. Others only read: whoever may read the employee now (``org.access.can_view_employee``: the
+people who assess them after a transfer, the head of their unit) and the head of the unit the plan
+recorded or of a unit above it. Every action asks ``plan_roles`` (``require_role``, the workflows), never
+``can_view_plan``, so a reader without a role gets 403.
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from org.access import can_view_employee, employee_of, heads, is_hr
+from org.access import can_view_employee, employee_of, heads, is_hr, reads_unit
 
 if TYPE_CHECKING:
     from org.models import Unit, User
@@ -45,7 +48,9 @@ def plan_roles(user: User, plan: Plan) -> frozenset[PlanRole]:
 
 
 def can_view_plan(user: User, plan: Plan) -> bool:
-    return bool(plan_roles(user, plan)) or can_view_employee(user, plan.employee)
+    """Read only. The head of the unit the plan recorded reads it after a transfer too, as the dashboard
+    and the distribution page, which count a plan where it was made, link to it."""
+    return bool(plan_roles(user, plan)) or can_view_employee(user, plan.employee) or reads_unit(user, plan.unit_id)
 
 
 def require_role(user: User, plan: Plan, allowed: frozenset[PlanRole] | set[PlanRole]) -> None:

@@ -10,6 +10,10 @@ unit heads, employees (their own data) and anonymous citizens (the public survey
 A unit's head is the *active* employee holding the unit's head position (``Position.is_unit_head``).
 An employee on leave, on study leave, retired or dismissed heads nothing: they lose the head's pages and
 notices, and the unit falls back to the nearest active head above it where a head must answer.
+
+Reading is not acting: ``can_view_employee`` and ``reads_unit`` open pages, while every action asks for
+its own role (``supervises``, the officials a plan recorded, HR), so who may read can grow without
+changing who may approve, rate or decide.
 """
 
 from __future__ import annotations
@@ -81,14 +85,6 @@ def is_supervisor(user: User) -> bool:
     return user._kinerja_is_supervisor
 
 
-def can_view_employee(user: User, employee: Employee) -> bool:
-    """HR sees everyone; an employee sees themself; a supervisor sees the people they assess."""
-    if is_hr(user):
-        return True
-    me = employee_of(user)
-    return me is not None and (me.pk == employee.pk or supervises(user, employee))
-
-
 # --- Unit heads (one rule: only an active employee heads a unit) ----------------------------------
 
 
@@ -158,6 +154,36 @@ def unit_scope(user: User) -> set[int] | None:
         unit = headed_unit(user)
         user._kinerja_unit_scope = set(unit_subtree_ids(unit)) if unit else set()
     return user._kinerja_unit_scope
+
+
+def reads_unit(user: User, unit_id: int | None) -> bool:
+    """Whether the unit is in the user's ``unit_scope``: HR reads every unit, a unit head their unit and
+    its sub-units. A membership test on the per-request memo, so asking it per row costs no query."""
+    scope = unit_scope(user)
+    return scope is None or unit_id in scope
+
+
+# --- Reading a person's pages ---------------------------------------------------------------------
+
+
+def can_view_employee(user: User, employee: Employee) -> bool:
+    """Who may *read* a person's pages (employee page, appraisal record, plans, scores, development).
+
+    HR reads everyone; an employee themself; a supervisor the people they assess (also after they left);
+    a unit head every active employee of their unit and its sub-units, so the dashboard's lists open on
+    the people they count (docs/security.md, "Who may read a person"). Reading grants no action: every
+    action asks its own role (``supervises``, a plan's recorded officials, HR), so a unit head who is
+    not the person's official gets 403 where the official acts. Beyond the person's supervisor, only the
+    per-request memos (``is_hr``, ``unit_scope``) query, however many people a request asks about.
+    """
+    if is_hr(user):
+        return True
+    me = employee_of(user)
+    if me is None:
+        return False
+    if me.pk == employee.pk or supervises(user, employee):
+        return True
+    return employee.status == Employee.Status.AKTIF and reads_unit(user, employee.unit_id)
 
 
 # --- Guards for views -----------------------------------------------------------------------------

@@ -70,6 +70,18 @@ def employee(unit, supervisor):
 
 
 @pytest.fixture
+def upper_head(unit):
+    """Head of the unit two levels above ``unit`` (Setda > Asisten > Dinkes): everyone of ``unit`` is in
+    their subtree, and nobody there reports to them, directly or through their official."""
+    top = UnitFactory(code="SETDA", name="Sekretariat Daerah", kind="SEKRETARIAT")
+    middle = UnitFactory(code="SETDA.AS1", name="Asisten Pemerintahan dan Kesra", kind="BAGIAN", parent=top)
+    unit.parent = middle
+    unit.save(update_fields=["parent"])
+    position = PositionFactory(unit=top, name="Sekretaris Daerah", kind="STRUKTURAL", is_unit_head=True)
+    return EmployeeFactory(name="Sekda", position=position, user=UserFactory(username="sekda"))
+
+
+@pytest.fixture
 def outsider(db):
     """An employee with a login in another unit, outside every chain above."""
     return EmployeeFactory(name="Orang Luar", user=UserFactory(username="luar"))

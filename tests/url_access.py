@@ -8,6 +8,10 @@ Django admin pages are for superusers and staff only (``is_staff``). Members of 
 staff by default: HR works in the app's own pages, and BKPSDM makes a user staff on purpose when it
 needs the admin. Every admin URL is covered by ``admin_access`` (AdminSite wraps them all in the same
 ``is_staff`` check); the few admin URLs that behave differently have explicit entries below.
+
+``UNIT_HEAD`` heads the unit two levels above the personas' unit (``upper_head`` in ``tests/conftest.py``):
+the employee is in their subtree without reporting to them, so they read the employee's pages
+(``EMPLOYEE_READERS``) and, holding no role on the employee's records, get 403 for every action on them.
 """
 
 from __future__ import annotations
@@ -30,14 +34,17 @@ ANONYMOUS = "anonymous"
 EMPLOYEE = "employee"
 SUPERVISOR = "supervisor"
 HEAD = "head"  # superior of the supervisor: the employee's Atasan Pejabat Penilai
+UNIT_HEAD = "unit_head"  # heads the unit two levels above the employee's, outside the employee's chain
 HR = "hr"  # BKPSDM group member, not staff
 OUTSIDER = "outsider"
 SUPERUSER = "superuser"  # staff superuser: the only persona the Django admin serves
 
-ROLES = frozenset({ANONYMOUS, EMPLOYEE, SUPERVISOR, HEAD, HR, OUTSIDER, SUPERUSER})
+ROLES = frozenset({ANONYMOUS, EMPLOYEE, SUPERVISOR, HEAD, UNIT_HEAD, HR, OUTSIDER, SUPERUSER})
 LOGGED_IN = ROLES - {ANONYMOUS}
 HR_ROLES = frozenset({HR, SUPERUSER})  # is_hr() is true for superusers too
 EMPLOYEE_CHAIN = frozenset({EMPLOYEE, SUPERVISOR, HEAD})  # the employee and both levels above
+# Who may read the employee's pages (``org.access.can_view_employee``); reading grants no action.
+EMPLOYEE_READERS = EMPLOYEE_CHAIN | HR_ROLES | {UNIT_HEAD}
 
 
 class Refusal(Enum):
@@ -55,6 +62,7 @@ class Personas:
     employee: Employee
     supervisor: Employee
     head: Employee
+    unit_head: Employee
     outsider: Employee
     hr_user: User
     superuser: User
@@ -65,6 +73,7 @@ class Personas:
             EMPLOYEE: self.employee.user,
             SUPERVISOR: self.supervisor.user,
             HEAD: self.head.user,
+            UNIT_HEAD: self.unit_head.user,
             OUTSIDER: self.outsider.user,
             HR: self.hr_user,
             SUPERUSER: self.superuser,

@@ -3,21 +3,15 @@ that knows who is HR, who heads a unit and who supervises whom)."""
 
 from __future__ import annotations
 
-from org.access import can_view_employee, employee_of, is_hr, supervises, unit_scope
+from org.access import can_view_employee, employee_of, is_hr, reads_unit, supervises
 from org.models import Employee, Unit, User
 
 from ..models import CoachingPlan, Nomination
 
 
-def reads_unit(user: User, unit: Unit) -> bool:
-    """HR reads every unit; a unit head their unit and its sub-units."""
-    scope = unit_scope(user)
-    return scope is None or unit.pk in scope
-
-
 def may_nominate(user: User, unit: Unit) -> bool:
     """HR, or the head of the unit (or of a unit above it) whose top performers these are."""
-    return reads_unit(user, unit)
+    return reads_unit(user, unit.pk)
 
 
 def may_coach(user: User, employee: Employee) -> bool:
@@ -26,8 +20,9 @@ def may_coach(user: User, employee: Employee) -> bool:
 
 
 def may_see_employee_record(user: User, employee: Employee) -> bool:
-    """The employee, their supervisors, HR, and the head of a unit above them."""
-    return can_view_employee(user, employee) or reads_unit(user, employee.unit)
+    """Whoever may read the person (``can_view_employee``), and the head of their unit or a unit above
+    even once they are no longer active: a recognition or coaching record stays the unit's."""
+    return can_view_employee(user, employee) or reads_unit(user, employee.unit_id)
 
 
 def may_see_plan(user: User, plan: CoachingPlan) -> bool:
@@ -38,7 +33,7 @@ def may_see_nomination(user: User, nomination: Nomination) -> bool:
     """Also the one who nominated, after the nominee moved elsewhere."""
     return (
         nomination.nominated_by_id == user.pk
-        or reads_unit(user, nomination.unit)
+        or reads_unit(user, nomination.unit_id)
         or may_see_employee_record(user, nomination.employee)
     )
 

@@ -20,14 +20,14 @@ from django.views.decorators.http import require_POST
 from appraisal.models import AppraisalPeriod
 from core.outcomes import Outcome, flash_errors
 from core.xlsx import xlsx_response
-from org.access import employee_of, headed_unit, is_hr, is_supervisor, unit_scope, unit_scope_required
+from org.access import employee_of, headed_unit, is_hr, is_supervisor, reads_unit, unit_scope, unit_scope_required
 from org.models import Employee, Unit
 from org.selectors import reports_of
 from training.forms.development import OptionalReasonForm, ReasonForm
 
 from ..models import CoachingPlan, Nomination, NominationLog
 from . import selectors, services
-from .access import may_coach, may_see_employee_record, may_see_nomination, may_see_plan, reads_unit
+from .access import may_coach, may_see_employee_record, may_see_nomination, may_see_plan
 from .documents import certificate_response, lists_workbook, scope_label
 from .forms import LISTS, CoachingPlanForm, FollowUpForm, ListFilterForm, NominationForm
 from .workflows import NOMINATION_WORKFLOW
@@ -94,7 +94,7 @@ def nomination_create(request, period_pk: int, unit_pk: int, employee_pk: int):
     period = get_object_or_404(AppraisalPeriod, pk=period_pk)
     unit = get_object_or_404(Unit, pk=unit_pk)
     employee = get_object_or_404(Employee.objects.select_related("position", "unit"), pk=employee_pk)
-    if not reads_unit(request.user, unit):
+    if not reads_unit(request.user, unit.pk):
         raise Http404
     row = selectors.top_performer(period=period, unit=unit, employee=employee)
     if row is None:

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from appraisal.models import AppraisalPeriod
 from appraisal.predikat import Predikat
 from core.outcomes import Outcome
-from org.access import hr_required, is_hr, unit_scope, unit_scope_required
+from org.access import hr_required, is_hr, reads_unit, unit_scope, unit_scope_required
 from org.selectors import unit_subtree_ids
 from training.forms.akpk import AkpkFilterForm
 
@@ -133,8 +133,7 @@ def _placement_in_scope(request, pk: int) -> TalentPlacement:
         placement = selectors.person(pk)
     except TalentPlacement.DoesNotExist:
         raise Http404 from None
-    scope = unit_scope(request.user)
-    if scope is not None and placement.unit_id not in scope:
+    if not reads_unit(request.user, placement.unit_id):
         raise Http404
     return placement
 

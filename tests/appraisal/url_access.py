@@ -25,7 +25,17 @@ from appraisal.models import (
     WorkResult,
 )
 from appraisal.services.evaluations import evaluation_open
-from tests.url_access import EMPLOYEE, EMPLOYEE_CHAIN, HEAD, HR_ROLES, LOGGED_IN, OUTSIDER, SUPERVISOR, Access
+from tests.url_access import (
+    EMPLOYEE,
+    EMPLOYEE_READERS,
+    HEAD,
+    HR_ROLES,
+    LOGGED_IN,
+    OUTSIDER,
+    SUPERVISOR,
+    UNIT_HEAD,
+    Access,
+)
 
 from .factories import IndicatorFactory, PeriodFactory, PlanFactory, WorkResultFactory
 
@@ -147,16 +157,17 @@ def _rating_form(personas):
     return {"version": evaluation.version, "work_rating": "DI_ATAS_EKSPEKTASI"}
 
 
-READERS = EMPLOYEE_CHAIN | HR_ROLES
+READERS = EMPLOYEE_READERS
 
 
 def _on_record(allowed, **options) -> Access:
     """A URL about the employee's plan or evaluation: the outsider may not learn it exists (404); the
-    employee, both officials above them and HR may, so without the action's role they get 403."""
+    employee's readers (both officials above them, the head of a unit above and HR) may, so without
+    the action's role they get 403."""
     return Access(allowed=allowed, outsiders={OUTSIDER}, **options)
 
 
-WITH_EMPLOYEE_RECORD = {EMPLOYEE, SUPERVISOR, HEAD, OUTSIDER}
+WITH_EMPLOYEE_RECORD = LOGGED_IN - HR_ROLES
 
 
 def _exchange_year(personas):
@@ -281,8 +292,9 @@ URL_ACCESS = {
     "appraisal:peer-answer": Access(
         allowed={HEAD}, outsiders=LOGGED_IN - {HEAD}, kwargs=lambda p: {"pk": _peer_request(p).pk}
     ),
-    # HR and unit heads (the head is made head of the personas' unit by the query builder).
-    "appraisal:distribution-detail": Access(allowed=HR_ROLES | {HEAD}, data=_unit_head_view),
+    # HR and unit heads (the head is made head of the personas' unit by the query builder); the head two
+    # levels up reads the distribution of the units right below them only, so this one is not theirs (404).
+    "appraisal:distribution-detail": Access(allowed=HR_ROLES | {HEAD}, outsiders={UNIT_HEAD}, data=_unit_head_view),
     "appraisal:orgresult-set": Access(allowed=HR_ROLES, methods=("post",), data=_org_result),
     # HR's exchange page (exports of a year, reading a SKP record file back); an empty POST re-renders it.
     "appraisal:exchange": Access(allowed=HR_ROLES, methods=("get", "post")),

@@ -12,6 +12,7 @@ from org import access
 from org.models import Employee
 from surveys.access import can_manage_unit
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory, UserFactory
+from tests.queries import statements
 
 INACTIVE = [s for s in Employee.Status.values if s != Employee.Status.AKTIF]
 
@@ -102,6 +103,27 @@ def test_a_supervisor_still_sees_an_inactive_report_record(employee, supervisor,
     assert access.can_view_employee(supervisor.user, employee)
     assert access.can_view_employee(employee.user, employee)
     assert not access.can_view_employee(outsider.user, employee)
+
+
+def test_a_unit_head_reads_every_active_person_below_them_and_supervises_none(unit, office, outsider):
+    above = _head_of(unit)
+    seksi = UnitFactory(code="DINKES.YANKES.RUJUKAN", name="Seksi Rujukan", parent=office)
+    person = EmployeeFactory(position=PositionFactory(unit=seksi))
+    assert access.can_view_employee(above.user, person)
+    assert not access.supervises(above.user, person)
+    assert not access.can_view_employee(above.user, outsider)
+    below = _head_of(office, username="kepala-bidang")
+    assert access.can_view_employee(below.user, person)
+    assert not access.can_view_employee(below.user, EmployeeFactory(position=PositionFactory(unit=unit)))
+    person.status = Employee.Status.PENSIUN
+    assert not access.can_view_employee(above.user, person)
+
+
+def test_a_unit_head_asking_about_many_people_reads_the_scope_once(unit, office):
+    user = _fresh(_head_of(unit).user)
+    people = [EmployeeFactory(position=PositionFactory(unit=office)) for _ in range(20)]
+    assert statements(lambda: access.can_view_employee(user, people[0])) > 0
+    assert statements(lambda: all(access.can_view_employee(user, person) for person in people)) == 0
 
 
 def test_only_people_with_active_reports_are_supervisors(employee, supervisor, head, outsider):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.url_access import EMPLOYEE_CHAIN, HR_ROLES, OUTSIDER, Access
+from tests.url_access import EMPLOYEE_READERS, HR_ROLES, OUTSIDER, Access
 
 UNKNOWN_TOKEN = "8c6f0a52-3f55-4a57-9d0e-1d1f2b3c4d5e"
 
@@ -18,7 +18,7 @@ def _unit(personas) -> dict:
 URL_ACCESS = {
     "org:employee-list": Access(allowed=HR_ROLES),
     "org:employee-detail": Access(
-        allowed=EMPLOYEE_CHAIN | HR_ROLES, outsiders={OUTSIDER}, kwargs=lambda personas: {"pk": personas.employee.pk}
+        allowed=EMPLOYEE_READERS, outsiders={OUTSIDER}, kwargs=lambda personas: {"pk": personas.employee.pk}
     ),
     "org:unit-list": Access(allowed=HR_ROLES),
     "org:import-upload": Access(allowed=HR_ROLES),

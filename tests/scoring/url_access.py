@@ -6,7 +6,7 @@ from scoring.forms import ScoringRulesForm
 from scoring.models import ScoreRun
 from scoring.selectors import policy_of
 from tests.appraisal.factories import PeriodFactory
-from tests.url_access import EMPLOYEE, EMPLOYEE_CHAIN, HEAD, HR_ROLES, OUTSIDER, SUPERVISOR, Access
+from tests.url_access import EMPLOYEE_READERS, HR_ROLES, LOGGED_IN, OUTSIDER, Access
 
 
 def _period(personas):
@@ -32,10 +32,10 @@ URL_ACCESS = {
     "scoring:rules-edit": Access(allowed=HR_ROLES, methods=("get", "post"), kwargs=_period, data=_unchanged_rules),
     "scoring:run-detail": Access(allowed=HR_ROLES, kwargs=_run),
     "scoring:run-status": Access(allowed=HR_ROLES, kwargs=_run),
-    # The employee, the two officials above them and HR; an outsider gets 404.
+    # Whoever may read the employee (their chain, the head of a unit above, HR); an outsider gets 404.
     "scoring:employee-scores": Access(
-        allowed=EMPLOYEE_CHAIN | HR_ROLES, outsiders={OUTSIDER}, kwargs=lambda p: {"pk": p.employee.pk}
+        allowed=EMPLOYEE_READERS, outsiders={OUTSIDER}, kwargs=lambda p: {"pk": p.employee.pk}
     ),
     # Everyone with an employee record is sent to their own page; accounts without one lack the role (403).
-    "scoring:my-scores": Access(allowed={EMPLOYEE, SUPERVISOR, HEAD, OUTSIDER}),
+    "scoring:my-scores": Access(allowed=LOGGED_IN - HR_ROLES),
 }

@@ -1,8 +1,9 @@
 """Access expectations for the ``surveys`` URLs (collected by ``tests/url_access.py``).
 
 Survey managers are HR and the head of a unit (``surveys.access``). The ``head`` persona is made the
-head of the personas' unit on first use, so HEAD stands for a unit head here; the other employees of
-the unit and the outsider are refused. Public pages (the form, complaints, a complaint's status and the
+head of the personas' unit on first use, so HEAD stands for a unit head here, and ``unit_head`` heads a
+unit above it (a manager of its sub-units too); the other employees of the unit and the outsider are
+refused. Public pages (the form, complaints, a complaint's status and the
 kiosk activation link) are open to everyone, anonymous included.
 """
 
@@ -11,11 +12,11 @@ from __future__ import annotations
 from uuid import uuid4
 
 from org.models import Unit
-from tests.url_access import HEAD, HR_ROLES, ROLES, Access, Personas
+from tests.url_access import HEAD, HR_ROLES, ROLES, UNIT_HEAD, Access, Personas
 
 from .factories import ComplaintFactory, KioskDeviceFactory, ResponseFactory, ServiceFactory
 
-MANAGERS = HR_ROLES | {HEAD}
+MANAGERS = HR_ROLES | {HEAD, UNIT_HEAD}  # the head of a unit above manages the unit too
 
 
 def _unit(personas: Personas) -> Unit:

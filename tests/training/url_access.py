@@ -3,12 +3,13 @@
 HR's pages (the dictionary, the standards, the imports, the catalogue, the below-20-JP list): everyone
 else who is logged in gets 403; the dry-run and confirmation pages of an import are org's.
 
-The development pages: an employee's page is theirs, their supervisor's (both levels) and HR's; anyone
-else gets 404. The decisions are the supervisors' and HR's: the employee, who may see the row, gets 403.
-A decision's row is made afresh for every request, so one role's decision does not spoil the next.
-The AKPK page and its files
-are HR's and a unit head's (``org.access.unit_scope``): the ``head`` persona is made the head of the
-personas' unit, and a period exists; a head asking for another unit gets 404 (tests/training/test_akpk.py).
+The development pages: an employee's page is theirs, their supervisor's (both levels), the head's of a
+unit above and HR's; anyone else gets 404. The decisions are the supervisors' and HR's: the employee and
+the unit head, who may see the row, get 403. A decision's row is made afresh for every request, so one
+role's decision does not spoil the next. The AKPK page and its files are HR's and a unit head's
+(``org.access.unit_scope``): the ``head`` persona is made the head of the personas' unit (``unit_head``
+heads a unit above it), and a period exists; a head asking for another unit gets 404
+(tests/training/test_akpk.py).
 """
 
 from __future__ import annotations
@@ -16,10 +17,20 @@ from __future__ import annotations
 from tests.appraisal.factories import PeriodFactory
 from tests.training.development_factories import RecommendationFactory, submitted_record
 from tests.training.factories import ProgrammeFactory
-from tests.url_access import EMPLOYEE_CHAIN, HEAD, HR_ROLES, LOGGED_IN, OUTSIDER, SUPERVISOR, Access, Personas
+from tests.url_access import (
+    EMPLOYEE_READERS,
+    HEAD,
+    HR_ROLES,
+    LOGGED_IN,
+    OUTSIDER,
+    SUPERVISOR,
+    UNIT_HEAD,
+    Access,
+    Personas,
+)
 
 REVIEWERS = HR_ROLES | {SUPERVISOR, HEAD}
-SEE_EMPLOYEE = EMPLOYEE_CHAIN | HR_ROLES
+SEE_EMPLOYEE = EMPLOYEE_READERS
 WITH_EMPLOYEE = LOGGED_IN - HR_ROLES  # personas with an employee record behind their login
 
 
@@ -53,7 +64,7 @@ def _akpk(personas: Personas) -> dict:
     return {}
 
 
-AKPK = Access(allowed=HR_ROLES | {HEAD}, kwargs=_akpk)
+AKPK = Access(allowed=HR_ROLES | {HEAD, UNIT_HEAD}, kwargs=_akpk)
 
 URL_ACCESS = {
     "training:competency-list": Access(allowed=HR_ROLES),

@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from tests.conftest import login
+from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
 
 from .pages import link, links
 
@@ -68,6 +69,21 @@ def test_the_unit_head_sees_their_subtree_only(client, world, head):
     assert link(content, "count-pengaduan")[1] == "2"
     assert b"Dinas Pendidikan" not in content
     assert b"Bidang P2P" in content
+
+
+@pytest.mark.parametrize(
+    ("testid", "target"), [("count-skp-belum", "org:employee-detail"), ("count-jp", "training:employee-development")]
+)
+def test_the_unit_head_opens_a_person_of_a_sub_unit_they_do_not_supervise(client, world, head, testid, target):
+    """The head's lists open on everyone they count, not only on the people the head supervises."""
+    seksi = UnitFactory(code="DINKES-P2P-SURV", name="Seksi Surveilans", kind="SEKSI", parent=world.bidang)
+    person = EmployeeFactory(name="Surveilans", position=PositionFactory(unit=seksi))
+    href, _number = link(login(client, head.user).get(DASHBOARD).content, testid)
+    (item_href,) = [item for item, text in links(client.get(href).content)["item"] if "Surveilans" in text]
+    assert item_href == reverse(target, args=[person.pk])
+    response = client.get(item_href)
+    assert response.status_code == 200
+    assert person.full_name in response.content.decode()
 
 
 def test_a_unit_head_asking_for_another_opd_is_refused_without_figures(client, world, head):

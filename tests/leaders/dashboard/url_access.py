@@ -1,14 +1,15 @@
 """Access expectations for the HR dashboard URLs of ``leaders`` (collected by ``tests/url_access.py``).
 
 The HR dashboard, its lists and its reports are HR's and a unit head's (``org.access.unit_scope``): the
-``head`` persona is made the head of the personas' unit, and a period exists; everyone else logged in
-gets 403. The trend page is an employee's own: a login without an employee record (HR's) gets 403.
+``head`` persona is made the head of the personas' unit (``unit_head`` heads a unit above it), and a
+period exists; everyone else logged in gets 403. The trend page is an employee's own: a login without
+an employee record (HR's) gets 403.
 """
 
 from __future__ import annotations
 
 from tests.appraisal.factories import PeriodFactory
-from tests.url_access import HEAD, HR_ROLES, LOGGED_IN, Access, Personas
+from tests.url_access import HEAD, HR_ROLES, LOGGED_IN, UNIT_HEAD, Access, Personas
 
 WITH_EMPLOYEE = LOGGED_IN - HR_ROLES  # personas with an employee record behind their login
 
@@ -30,7 +31,7 @@ def _list(kind: str):
     return kwargs
 
 
-READERS = HR_ROLES | {HEAD}
+READERS = HR_ROLES | {HEAD, UNIT_HEAD}
 
 URL_ACCESS = {
     "leaders:dashboard": Access(allowed=READERS, kwargs=_dashboard),

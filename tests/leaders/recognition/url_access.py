@@ -1,12 +1,13 @@
 """Access expectations for the recognition and coaching URLs of ``leaders`` (collected by ``tests/url_access.py``).
 
 Recognition and coaching: the lists, their export, the nominations list and the nomination form are
-HR's and a unit head's (the ``head`` persona is made head of the personas' unit); everyone else who is
-logged in gets 403. ``employee`` is both a top performer and on the coaching list (predikat Baik, R 65).
-A nomination, its certificate and a coaching plan are seen by the employee, both supervisors and HR, an
-outsider gets 404; deciding a nomination is HR's (403 for the others who see it, the head nominated it),
-writing a coaching plan or its follow-up the supervisors' and HR's (403 for the employee). Records are
-made afresh for every request, so one role's decision does not spoil the next.
+HR's and a unit head's (the ``head`` persona is made head of the personas' unit, ``unit_head`` heads a
+unit above it); everyone else who is logged in gets 403. ``employee`` is both a top performer and on
+the coaching list (predikat Baik, R 65). A nomination, its certificate and a coaching plan are seen by
+the employee, both supervisors, the unit heads and HR, an outsider gets 404; deciding a nomination is
+HR's (403 for the others who see it, the head nominated it), writing a coaching plan or its follow-up
+the supervisors' and HR's (403 for the employee and the head of the unit above, who only read). Records
+are made afresh for every request, so one role's decision does not spoil the next.
 """
 
 from __future__ import annotations
@@ -20,10 +21,20 @@ from appraisal.models import AppraisalPeriod
 from leaders.models import CoachingPlan, Nomination
 from scoring.models import EmployeeScore
 from tests.appraisal.factories import PeriodFactory
-from tests.url_access import EMPLOYEE_CHAIN, HEAD, HR_ROLES, LOGGED_IN, OUTSIDER, SUPERVISOR, Access, Personas
+from tests.url_access import (
+    EMPLOYEE_READERS,
+    HEAD,
+    HR_ROLES,
+    LOGGED_IN,
+    OUTSIDER,
+    SUPERVISOR,
+    UNIT_HEAD,
+    Access,
+    Personas,
+)
 
 WRITERS = HR_ROLES | {SUPERVISOR, HEAD}
-SEE_EMPLOYEE = EMPLOYEE_CHAIN | HR_ROLES
+SEE_EMPLOYEE = EMPLOYEE_READERS
 _awards = count(1)
 
 
@@ -97,13 +108,13 @@ def _plan(personas: Personas) -> dict:
     return {"pk": plan.pk}
 
 
-UNIT_READERS = Access(allowed=HR_ROLES | {HEAD}, kwargs=_lists)
+UNIT_READERS = Access(allowed=HR_ROLES | {HEAD, UNIT_HEAD}, kwargs=_lists)
 
 URL_ACCESS = {
     "leaders:recognition-lists": UNIT_READERS,
     "leaders:recognition-export": UNIT_READERS,
     "leaders:nomination-list": UNIT_READERS,
-    "leaders:nomination-create": Access(allowed=HR_ROLES | {HEAD}, kwargs=_nomination_target),
+    "leaders:nomination-create": Access(allowed=HR_ROLES | {HEAD, UNIT_HEAD}, kwargs=_nomination_target),
     "leaders:nomination-detail": Access(allowed=SEE_EMPLOYEE, kwargs=_proposed, outsiders={OUTSIDER}),
     "leaders:nomination-approve": Access(allowed=HR_ROLES, kwargs=_proposed, methods=("post",), outsiders={OUTSIDER}),
     "leaders:nomination-reject": Access(allowed=HR_ROLES, kwargs=_proposed, outsiders={OUTSIDER}),

@@ -13,9 +13,9 @@ from leaders.models import TalentPlacement
 from leaders.talent.services import talent_map_compute
 from tests.appraisal.factories import PeriodFactory
 from tests.leaders.talent.factories import annual_result
-from tests.url_access import HEAD, HR_ROLES, Access, Personas
+from tests.url_access import HEAD, HR_ROLES, UNIT_HEAD, Access, Personas
 
-READERS = HR_ROLES | {HEAD}
+READERS = HR_ROLES | {HEAD, UNIT_HEAD}
 
 
 def _map(personas: Personas) -> dict:
