@@ -135,7 +135,7 @@ def test_clicking_twice_creates_nothing_twice(client, hr_user, staff_rows, sheet
 
     assert "0 akun dibuat: 0 menerima e-mail aktivasi, 0 perlu surat aktivasi." in messages_of(response)
     assert set(User.objects.values_list("pk", flat=True)) == users
-    assert "0 pegawai belum punya akun" in client.get(response.url).content.decode()
+    assert "Semua pegawai aktif dalam berkas ini sudah punya akun." in client.get(response.url).content.decode()
 
 
 def test_the_letters_are_those_of_the_imports_employees_without_e_mail(
