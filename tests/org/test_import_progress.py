@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 import threading
-from datetime import timedelta
 from math import ceil
 
 import pytest
 from django.db import connection
 from django.urls import reverse
-from django.utils import timezone
 
 from core.pulse import Pulse
 from org.imports import jobs, ledger, reading
 from org.models import Employee, ImportJob
 from tests.org.bulk_rows import bulk_staff_rows
+from tests.polling import wait_for
 
 ROWS = 500
 
@@ -104,7 +103,7 @@ def test_the_write_phase_progress_is_seen_while_the_import_transaction_is_open(
     worker.start()
     try:
         assert midway.wait(timeout=60)
-        seen = _wait_for(lambda: ImportJob.objects.filter(pk=job.pk, progress__gt=60).first())
+        seen = wait_for(lambda: ImportJob.objects.filter(pk=job.pk, progress__gt=60).first())
         uncommitted = Employee.objects.count()
     finally:
         release.set()
@@ -128,11 +127,3 @@ def _run_and_close(job_id: int) -> None:
         jobs.import_job_run(job_id=job_id)
     finally:
         connection.close()
-
-
-def _wait_for(find, *, seconds: float = 10):
-    """Poll until ``find`` returns a row: the pulse writes at most once a second."""
-    deadline = timezone.now() + timedelta(seconds=seconds)
-    while (found := find()) is None and timezone.now() < deadline:
-        threading.Event().wait(0.05)
-    return found

@@ -14,6 +14,7 @@ from core.models import OutboxJob
 from scoring.models import ScoreRun
 from scoring.services import score_run_execute, stale_runs_recover
 from scoring.tasks import stale_runs_recover as stale_runs_recover_task
+from tests.polling import wait_for
 
 
 def _run(period, *, status=ScoreRun.Status.RUNNING, silent_for=timedelta(minutes=10), **fields) -> ScoreRun:
@@ -114,7 +115,7 @@ def test_a_running_run_shows_its_heartbeat_and_progress_while_its_transaction_is
     worker = threading.Thread(target=_execute_and_close, args=(run.pk,))
     worker.start()
     assert reported.wait(timeout=10)
-    seen = _wait_for(lambda: ScoreRun.objects.filter(pk=run.pk, progress=25).first())
+    seen = wait_for(lambda: ScoreRun.objects.filter(pk=run.pk, progress=25).first())
     release.set()
     worker.join(timeout=30)
     assert seen is not None
@@ -129,14 +130,6 @@ def _execute_and_close(run_id: int) -> None:
         pass
     finally:
         connection.close()
-
-
-def _wait_for(find, *, seconds: float = 10):
-    """Poll the database until ``find`` returns a row (the pulse thread writes on its own schedule)."""
-    deadline = timezone.now() + timedelta(seconds=seconds)
-    while (found := find()) is None and timezone.now() < deadline:
-        threading.Event().wait(0.05)
-    return found
 
 
 def test_the_status_endpoint_answers_from_the_stored_run_while_the_broker_is_down(client, hr_user, period, broker_down):
