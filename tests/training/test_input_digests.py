@@ -13,7 +13,7 @@ from django.utils import timezone
 from appraisal.predikat import Predikat, Rating
 from tests.appraisal.factories import PeriodFactory
 from tests.training.factories import CompetencyFactory
-from tests.training.test_sql_property import (
+from tests.training.pemda import (
     CHANGES,
     TECHNICAL,
     change_inputs,
