@@ -9,6 +9,14 @@ from .models import Employee, Unit
 from .selectors import unit_subtree_ids
 
 ALL = _("Semua")
+UNIT_WITH_SUB_UNITS = _("%(unit)s beserta sub-unit")
+
+
+def unit_filter_empty_label(home: Unit | None) -> str:
+    """The empty choice of a unit filter scoped to the reader: every unit for HR (``home`` is
+    ``None``), else the unit the reader heads with its sub-units, which is all a unit head's page
+    shows; "Semua" there would claim figures for every unit."""
+    return ALL if home is None else UNIT_WITH_SUB_UNITS % {"unit": home.name}
 
 
 class EmployeeFilter(django_filters.FilterSet):

@@ -30,13 +30,14 @@ PER_PAGE = 25
 def _scope(request) -> tuple[AkpkFilterForm, Scope | None]:
     """The reader's filters inside their scope; ``None`` for bad input or while no period exists."""
     scope = unit_scope(request.user)
-    form = AkpkFilterForm(request.GET, scope=scope)
+    home = None if scope is None else headed_unit(request.user)
+    form = AkpkFilterForm(request.GET, scope=scope, home=home)
     if not form.is_valid():
         return form, None
     period = form.cleaned_data["periode"] or form.fields["periode"].queryset.first()
     if period is None:
         return form, None
-    unit = form.cleaned_data["unit"] or (None if scope is None else headed_unit(request.user))
+    unit = form.cleaned_data["unit"] or home
     return form, Scope.at_now(period=period, unit=unit, position_kind=form.cleaned_data["jenis"])
 
 

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appraisal.models import AppraisalPeriod
 from core.widgets import DateInput
-from org.filters import ALL
+from org.filters import ALL, unit_filter_empty_label
 from org.models import Employee, Position, Unit
 
 from ..models.recognition import FOLLOW_UP_NOT_FUTURE, NEXT_FOLLOW_UP_REQUIRED
@@ -38,7 +38,8 @@ def _text(label, required_message, *, limit: int, rows: int | None = None) -> fo
 
 
 class ListFilterForm(forms.Form):
-    """The page's filters; the unit choices are only the reader's units (``scope``; ``None``: all)."""
+    """The page's filters; the unit choices are only the reader's units (``scope``; ``None``: all),
+    the empty one names ``home``, the unit a unit head reads by default (as ``AkpkFilterForm``)."""
 
     periode = forms.ModelChoiceField(
         label=_("Periode"), queryset=AppraisalPeriod.objects.order_by("-year"), required=False, empty_label=None
@@ -49,10 +50,11 @@ class ListFilterForm(forms.Form):
     jenis = forms.ChoiceField(label=_("Jenis jabatan"), choices=[("", ALL), *Position.Kind.choices], required=False)
     daftar = forms.ChoiceField(choices=[(name, name) for name in LISTS], required=False)
 
-    def __init__(self, *args, scope: set[int] | None, **kwargs) -> None:
+    def __init__(self, *args, scope: set[int] | None, home: Unit | None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         units = Unit.objects.order_by("code")
         self.fields["unit"].queryset = units if scope is None else units.filter(pk__in=scope)
+        self.fields["unit"].empty_label = unit_filter_empty_label(home)
 
 
 class NominationForm(forms.Form):

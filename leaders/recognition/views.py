@@ -46,14 +46,15 @@ FOLLOW_UP_SAVED = _("Tindak lanjut dicatat.")
 def _lists(request) -> tuple[ListFilterForm, selectors.Lists | None, Unit | None]:
     """The reader's filters inside their scope and the lists they select; ``None`` while no period exists."""
     scope = unit_scope(request.user)
-    form = ListFilterForm(request.GET, scope=scope)
+    home = None if scope is None else headed_unit(request.user)
+    form = ListFilterForm(request.GET, scope=scope, home=home)
     if not form.is_valid():
         raise Http404
     period = form.cleaned_data["periode"] or form.fields["periode"].queryset.first()
     if period is None:
         return form, None, None
     unit = form.cleaned_data["unit"]
-    groups = [unit] if unit else selectors.default_groups(scope, headed_unit(request.user))
+    groups = [unit] if unit else selectors.default_groups(scope, home)
     lists = selectors.recognition_lists(period=period, groups=groups, position_kind=form.cleaned_data["jenis"])
     return form, lists, unit or (groups[0] if scope is not None and groups else None)
 

@@ -10,6 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.choices import empty_choice
 from tests.factories import EmployeeFactory, UserFactory
 from tests.training.akpk_example import EKO_NAME, build
 from tests.training.factories import AssessmentFactory
@@ -114,6 +115,12 @@ def test_a_unit_head_sees_their_unit_with_its_sub_units_only(client, example):
     assert EKO_NAME not in {row.employee_id for row in report.needs}
     sub_unit = _get(client, example.head.user, unit=example.pelayanan.pk).context["report"]
     assert (sub_unit.employees_in_scope, sub_unit.total_needs) == (2, 3)
+
+
+def test_the_unit_filter_names_the_unit_head_s_own_unit_and_all_units_for_hr(client, hr_user, example):
+    head_page = _get(client, example.head.user).content
+    assert empty_choice(head_page, "unit") == f"{example.dinkes.name} beserta sub-unit"
+    assert empty_choice(_get(client, hr_user).content, "unit") == "Semua"
 
 
 @pytest.mark.parametrize("name", ["training:akpk", "training:akpk-export", "training:akpk-summary"])

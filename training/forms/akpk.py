@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from appraisal.models import AppraisalPeriod
-from org.filters import ALL
+from org.filters import ALL, unit_filter_empty_label
 from org.models import Position, Unit
 
 BUDGET_INVALID = _("Anggaran harus berupa bilangan bulat JP yang lebih dari 0, misalnya 480.")
@@ -15,7 +15,8 @@ BUDGET_TOO_LARGE = _("Anggaran paling banyak %(limit_value)s JP.")
 
 
 class AkpkFilterForm(forms.Form):
-    """Choices list only the units the reader may see (``scope``; ``None``: every unit)."""
+    """Choices list only the units the reader may see (``scope``; ``None``: every unit); the empty
+    choice names ``home``, the unit a unit head reads by default (``None`` for HR: "Semua")."""
 
     periode = forms.ModelChoiceField(
         label=_("Periode"), queryset=AppraisalPeriod.objects.order_by("-year"), required=False, empty_label=None
@@ -25,10 +26,11 @@ class AkpkFilterForm(forms.Form):
     )
     jenis = forms.ChoiceField(label=_("Jenis jabatan"), choices=[("", ALL), *Position.Kind.choices], required=False)
 
-    def __init__(self, *args, scope: set[int] | None, **kwargs) -> None:
+    def __init__(self, *args, scope: set[int] | None, home: Unit | None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         units = Unit.objects.order_by("code")
         self.fields["unit"].queryset = units if scope is None else units.filter(pk__in=scope)
+        self.fields["unit"].empty_label = unit_filter_empty_label(home)
 
 
 class BudgetForm(forms.Form):

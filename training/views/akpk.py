@@ -25,14 +25,15 @@ VIEWS = ("organisasi", "unit", "jabatan", "individu", "rencana")
 def _filters(request) -> tuple[AkpkFilterForm, akpk.Filters | None]:
     """The reader's filters inside their scope; ``None`` while no period exists."""
     scope = unit_scope(request.user)
-    form = AkpkFilterForm(request.GET, scope=scope)
+    # A unit head reads their own unit by default, named as such in the filter, on the page and in the files.
+    home = None if scope is None else headed_unit(request.user)
+    form = AkpkFilterForm(request.GET, scope=scope, home=home)
     if not form.is_valid():
         raise Http404
     period = form.cleaned_data["periode"] or form.fields["periode"].queryset.first()
     if period is None:
         return form, None
-    # A unit head reads their own unit by default, named as such on the page and in the files.
-    unit = form.cleaned_data["unit"] or (None if scope is None else headed_unit(request.user))
+    unit = form.cleaned_data["unit"] or home
     return form, akpk.Filters.within(period, scope, unit=unit, position_kind=form.cleaned_data["jenis"])
 
 

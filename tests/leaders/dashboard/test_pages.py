@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
+from tests.choices import empty_choice
 from tests.conftest import login
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
 
@@ -69,6 +70,14 @@ def test_the_unit_head_sees_their_subtree_only(client, world, head):
     assert link(content, "count-pengaduan")[1] == "2"
     assert b"Dinas Pendidikan" not in content
     assert b"Bidang P2P" in content
+
+
+def test_the_unit_filter_names_the_unit_head_s_own_unit_not_all_units(client, world, head, hr_user):
+    """A unit head's figures are their unit's; the filter must not claim "Semua" (every unit) for them."""
+    for url in (DASHBOARD, reverse("leaders:dashboard-list", args=["skp"])):
+        content = login(client, head.user).get(url).content
+        assert empty_choice(content, "unit") == "Dinas Kesehatan beserta sub-unit"
+        assert empty_choice(login(client, hr_user).get(url).content, "unit") == "Semua"
 
 
 @pytest.mark.parametrize(

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from leaders.recognition import selectors
 from org.models import Position, Unit
+from tests.choices import empty_choice
 from tests.conftest import login
 from tests.factories import EmployeeFactory
 from tests.queries import counts_at_two_sizes
@@ -99,6 +100,11 @@ def test_a_unit_head_reads_their_own_unit_by_default(client, dataset, head):
     text = response.text
     assert "Andi" in text and "Citra" in text and "Hadi" not in text
     assert "peringkat 1 dari 11 pegawai berpredikat Sangat Baik atau Baik" in text
+    assert empty_choice(response.content, "unit") == "Dinas Kesehatan beserta sub-unit"
+
+
+def test_hr_reads_every_unit_by_default(client, dataset, hr_user):
+    assert empty_choice(login(client, hr_user).get(URL).content, "unit") == "Semua"
 
 
 def test_a_unit_head_asking_for_another_unit_gets_404(client, dataset, head):

@@ -14,6 +14,7 @@ from leaders.talent.selectors import Filters, map_counts
 from leaders.talent.services import talent_map_compute
 from org.models import Employee
 from tests.appraisal.factories import PeriodFactory
+from tests.choices import empty_choice
 from tests.conftest import login
 from tests.factories import EmployeeFactory, PositionFactory, UnitFactory
 from tests.queries import counts_at_two_sizes
@@ -115,6 +116,11 @@ def test_a_unit_head_reads_their_subtree_only_without_calibrating(client, unit_h
     assert person.status_code == 200 and 'data-testid="calibration-form"' not in person.content.decode()
     url = reverse("leaders:talent-calibrate", args=[mapped.pk])
     assert client.post(url, {"to_box": 5, "reason": "x"}).status_code == 403
+
+
+def test_the_unit_filter_names_the_unit_head_s_own_unit_not_all_units(client, unit_head, hr_user, period):
+    assert empty_choice(login(client, unit_head.user).get(MAP).content, "unit") == "Dinas Kesehatan beserta sub-unit"
+    assert empty_choice(login(client, hr_user).get(MAP).content, "unit") == "Semua"
 
 
 def test_the_unit_filter_takes_the_sub_units(client, hr_user, unit, period):
