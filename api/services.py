@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from datetime import timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,12 +10,12 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core import retention
 from org.models import Unit, User
 
 from .models import ApiCall, ApiClient, new_token, token_hash
 
 logger = logging.getLogger(__name__)
-PRUNE_BATCH_SIZE = 5000
 SCOPE_NEEDED = _("Pilih satu unit, atau centang “semua unit”, tidak keduanya.")
 ALREADY_REVOKED = _("Klien ini sudah dicabut.")
 
@@ -79,19 +78,11 @@ def call_record(
     )
 
 
-def call_log_prune(*, keep_days: int | None = None, batch_size: int = PRUNE_BATCH_SIZE) -> int:
-    """Delete calls older than ``keep_days`` (``API_CALL_LOG_DAYS``), oldest first, one DELETE per batch.
-
-    Each batch commits on its own, so the nightly run never locks the whole log for long and calls
-    logged meanwhile are written as usual; a run cut short leaves only newer rows for the next one.
-    """
+def call_log_prune(*, keep_days: int | None = None, batch_size: int = retention.BATCH_SIZE) -> int:
+    """Delete calls older than ``keep_days`` (``API_CALL_LOG_DAYS``), oldest first, one DELETE per batch
+    (``core.retention``), so the nightly run never locks the whole log for long."""
     days = settings.API_CALL_LOG_DAYS if keep_days is None else keep_days
-    old = ApiCall.objects.filter(at__lt=timezone.now() - timedelta(days=days)).order_by("at", "pk")
-    deleted = 0
-    while True:
-        batch, _ = ApiCall.objects.filter(pk__in=old.values("pk")[:batch_size]).delete()
-        deleted += batch
-        if batch < batch_size:
-            break
+    old = ApiCall.objects.filter(at__lt=retention.cutoff(days))
+    deleted = retention.delete_in_batches(old, oldest_first=("at", "pk"), batch_size=batch_size)
     logger.info("API call log: %s calls older than %s days deleted", deleted, days)
     return deleted

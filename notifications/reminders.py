@@ -12,6 +12,7 @@ digest for a person who chose it. docs/notifications.md, "Reminders".
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -24,6 +25,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django_celery_beat.models import CrontabSchedule, PeriodicTask
 
+from core import retention
 from core.models import assign_changes
 from core.outbox import enqueue_on_commit
 from org.models import User
@@ -31,6 +33,7 @@ from org.models import User
 from .messages import params_data, source_text
 from .models import Notification, ReminderDigest, ReminderPreference, ReminderSchedule, SentReminder
 
+logger = logging.getLogger(__name__)
 SCHEDULE_FIELDS = ("enabled", "interval", "hour", "lead_days")
 SWEEP_TASK = "notifications.tasks.reminders_send"
 MONDAY = "1"
@@ -104,6 +107,10 @@ def bucket(*, interval: str, today: date) -> str:
         year, week, _day = today.isocalendar()
         return f"{year}-W{week:02d}"
     return today.isoformat()
+
+
+# How many days an interval's bucket spans (``bucket``): a new interval must say, so the prune keeps it.
+INTERVAL_DAYS = {ReminderSchedule.Interval.DAILY: 1, ReminderSchedule.Interval.WEEKLY: 7}
 
 
 # --- Schedules ------------------------------------------------------------------------------------
@@ -265,6 +272,26 @@ def _notification(due: Due) -> Notification:
         params=params_data(due.params),
         url=str(due.url),
     )
+
+
+# --- Retention ------------------------------------------------------------------------------------
+
+# The sent log is what keeps a reminder to once per interval, so it must hold every row of a bucket
+# still running. A row of the current week's bucket was sent since Monday 00:00 WIB, less than 7 days
+# ago; one day more covers any sweep late in its day. A shorter REMINDER_LOG_DAYS is raised to this.
+MIN_KEEP_DAYS = max(INTERVAL_DAYS.values()) + 1
+
+
+def sent_reminders_prune(*, keep_days: int | None = None, batch_size: int = retention.BATCH_SIZE) -> int:
+    """Delete sent-log rows older than ``keep_days`` (``REMINDER_LOG_DAYS``, at least ``MIN_KEEP_DAYS``),
+    oldest first, one DELETE per batch (``core.retention``). A row still waiting for its weekly digest
+    stays whatever its age: deleting it would drop the reminder from the e-mail. Their notifications
+    stay too; only the log row, which nothing reads once its interval is over, goes."""
+    days = max(settings.REMINDER_LOG_DAYS if keep_days is None else keep_days, MIN_KEEP_DAYS)
+    old = SentReminder.objects.filter(sent_at__lt=retention.cutoff(days)).exclude(in_digest=True, digest=None)
+    deleted = retention.delete_in_batches(old, oldest_first=("sent_at", "pk"), batch_size=batch_size)
+    logger.info("Reminder log: %s rows older than %s days deleted", deleted, days)
+    return deleted
 
 
 # --- The weekly digest ----------------------------------------------------------------------------

@@ -44,6 +44,14 @@ def reminder_digests_prepare() -> int:
     return prepare(now=timezone.now())
 
 
+@shared_task
+def sent_reminders_prune() -> int:
+    """Nightly (django-celery-beat): delete the sent-log rows older than ``REMINDER_LOG_DAYS``."""
+    from .reminders import sent_reminders_prune as prune
+
+    return prune()
+
+
 @shared_task(autoretry_for=MAIL_ERRORS, retry_backoff=True, max_retries=5)
 def reminder_digests_send(digest_ids: list[int]) -> None:
     from .reminders import reminder_digest_send

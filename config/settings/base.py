@@ -371,6 +371,11 @@ SCORING_DEFAULTS = {
 SCORING_NIGHTLY_CRONTAB = {"minute": "30", "hour": "1"}
 # The weekly reminder digest (docs/notifications.md, "Reminders"): Mondays, before the working day.
 REMINDER_DIGEST_CRONTAB = {"minute": "0", "hour": "6", "day_of_week": "1"}
+# Sent-reminder log rows older than this many days are deleted every night, in batches
+# (notifications.tasks.sent_reminders_prune). Never fewer than the longest reminder interval needs
+# (a week and a day), whatever is set: the log is what keeps a reminder to once per interval.
+REMINDER_LOG_DAYS = env.int("REMINDER_LOG_DAYS", default=365)
+REMINDER_LOG_PRUNE_CRONTAB = {"minute": "45", "hour": "3"}
 # A running recompute writes a heartbeat this often (seconds). A running run without one for
 # SCORING_RUN_STALE_SECONDS lost its worker, and so did a run still queued after
 # SCORING_RUN_QUEUED_SECONDS: the watchdog (every minute) fails it and queues a new attempt, up to

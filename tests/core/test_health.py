@@ -139,7 +139,9 @@ def test_setup_declares_the_watchdog_the_heartbeat_the_nightly_backup_and_log_pr
         "3",
         "30",
     )
-    assert len(tasks) + len(registered()) - 1 == PeriodicTask.objects.count() == 7 + len(registered())
+    prune = tasks["notifications.tasks.sent_reminders_prune"].crontab
+    assert (prune.hour, prune.minute) == ("3", "45")
+    assert len(tasks) + len(registered()) - 1 == PeriodicTask.objects.count() == 8 + len(registered())
 
 
 @pytest.mark.django_db(transaction=True)

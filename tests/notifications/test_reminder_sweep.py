@@ -13,7 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from django_celery_beat.models import PeriodicTask
 
-from appraisal.models import Evaluation, Objection, Plan
+from appraisal.models import Evaluation, Objection
 from core.models import OutboxJob
 from notifications.models import Notification, ReminderDigest, ReminderPreference, ReminderSchedule, SentReminder
 from notifications.reminders import (
@@ -27,21 +27,11 @@ from tests.appraisal.factories import PeriodFactory, PlanFactory
 from tests.factories import EmployeeFactory, PositionFactory, UserFactory
 from tests.surveys.factories import ComplaintFactory
 
+from .conftest import MONDAY
+
 pytestmark = pytest.mark.django_db
 
 WIB = timezone.get_default_timezone()
-MONDAY = datetime(2026, 5, 18, 7, 0, tzinfo=WIB)
-
-
-@pytest.fixture
-def due_plan(employee):
-    """The employee has no SKP for 2026 and the deadline has passed: one reminder, to them."""
-    PeriodFactory()
-    for person in (employee.supervisor, employee.supervisor.supervisor):
-        PlanFactory(employee=person, status=Plan.Status.APPROVED, approved_at=timezone.now())
-    employee.user.email = "pegawai@example.go.id"
-    employee.user.save()
-    return employee
 
 
 def sweep(at: datetime, kind: str = "plan_deadline") -> int:

@@ -24,6 +24,11 @@ PERIODIC_TASKS = [
     ("Tanda hidup worker", "core.tasks.worker_heartbeat", EVERY_MINUTE),
     ("Ringkasan pengingat mingguan", "notifications.tasks.reminder_digests_prepare", settings.REMINDER_DIGEST_CRONTAB),
     ("Hapus log panggilan API yang lewat masa simpan", "api.tasks.call_log_prune", settings.API_CALL_LOG_PRUNE_CRONTAB),
+    (
+        "Hapus log pengingat terkirim yang lewat masa simpan",
+        "notifications.tasks.sent_reminders_prune",
+        settings.REMINDER_LOG_PRUNE_CRONTAB,
+    ),
 ]
 
 
