@@ -20,7 +20,7 @@ from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import InterfaceError, OperationalError, connection, transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from appraisal.models import AppraisalPeriod, Checkpoint
@@ -28,6 +28,7 @@ from appraisal.services.periods import PERIOD_RULE_FIELDS, period_rules_update
 from core.models import assign_changes
 from core.outbox import enqueue_on_commit
 from core.pulse import Pulse
+from core.retry import TRANSIENT_ERRORS
 from org.access import is_hr
 from org.models import Employee, ScoreMark, Unit, User
 from org.selectors import unit_subtree_ids
@@ -38,7 +39,6 @@ from . import sql
 from .models import ScoreRun, ScoringPolicy, ScoringRulesChange
 from .rules import RULE_VERSION, content_hash, rules_settings
 
-TRANSIENT_ERRORS = (OperationalError, InterfaceError)
 POLICY_FIELDS = (*ScoringPolicy.WEIGHT_FIELDS, *ScoringPolicy.POINT_FIELDS, "min_employee_responses")
 LOCK_NAMESPACE = 7_210  # first key of pg_advisory_xact_lock(int, int): "scoring"; the second is the period
 

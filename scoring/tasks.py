@@ -13,13 +13,14 @@ MAX_RETRIES = 4
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True, reject_on_worker_lost=True)
 def score_run_execute(self, run_id: int) -> None:
     """Run a recompute; transient database errors put it back in the queue and retry with back-off."""
-    from .services import TRANSIENT_ERRORS
+    from core.retry import TRANSIENT_ERRORS, backoff
+
     from .services import score_run_execute as execute
 
     try:
         execute(run_id=run_id, retry_transient=self.request.retries < self.max_retries)
     except TRANSIENT_ERRORS as exc:
-        raise self.retry(exc=exc, countdown=2 ** (self.request.retries + 2)) from exc
+        raise self.retry(exc=exc, countdown=backoff(self.request.retries)) from exc
 
 
 @shared_task

@@ -109,7 +109,8 @@ class TalentCalibration(StepLog):
 
 
 class TalentRun(models.Model):
-    """A computation of a period's map: asked for by HR (queued) or run at once; pending until finished."""
+    """A computation of a period's map: asked for by HR (queued) or run at once; pending until finished,
+    or until it failed for good (a transient error is retried first, ``leaders.talent.tasks``)."""
 
     period = models.ForeignKey(
         "appraisal.AppraisalPeriod", verbose_name=_("periode"), on_delete=models.CASCADE, related_name="+"
@@ -120,6 +121,8 @@ class TalentRun(models.Model):
     requested_at = models.DateTimeField(_("diminta"), auto_now_add=True)
     finished_at = models.DateTimeField(_("selesai"), null=True, blank=True)
     employees = models.PositiveIntegerField(_("pegawai dihitung"), default=0)
+    failed_at = models.DateTimeField(_("gagal"), null=True, blank=True)
+    error = models.TextField(_("galat"), blank=True)
 
     class Meta:
         verbose_name = _("perhitungan peta talenta")

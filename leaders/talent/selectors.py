@@ -84,16 +84,22 @@ def map_counts(filters: Filters) -> MapCounts:
 class MapStatus:
     computed_at: datetime | None
     pending: bool
+    failed: bool = False
 
 
 def map_status(period: AppraisalPeriod) -> MapStatus:
-    """When the period was last computed, and whether a request made since still waits for the worker;
-    one query. A request older than the last computation (a lost worker, say) no longer shows as pending."""
+    """When the period was last computed, whether a request made since still waits for the worker, and
+    whether the last attempt since failed for good; one query. A request older than the last computation
+    (a lost worker, say) no longer shows as pending, and a failure older than it no longer shows."""
     runs = TalentRun.objects.filter(period=period).aggregate(
-        computed_at=Max("finished_at"), waiting_since=Max("requested_at", filter=Q(finished_at__isnull=True))
+        computed_at=Max("finished_at"),
+        waiting_since=Max("requested_at", filter=Q(finished_at__isnull=True, failed_at__isnull=True)),
+        failed_at=Max("failed_at"),
     )
-    computed_at, waiting_since = runs["computed_at"], runs["waiting_since"]
-    return MapStatus(computed_at, waiting_since is not None and (computed_at is None or waiting_since > computed_at))
+    computed_at, waiting_since, failed_at = runs["computed_at"], runs["waiting_since"], runs["failed_at"]
+    pending = waiting_since is not None and (computed_at is None or waiting_since > computed_at)
+    failed = not pending and failed_at is not None and (computed_at is None or failed_at > computed_at)
+    return MapStatus(computed_at, pending, failed)
 
 
 def person(placement_pk: int) -> TalentPlacement:

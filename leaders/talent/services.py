@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from appraisal.models import AppraisalPeriod, Evaluation
 from core.outbox import enqueue_on_commit
+from core.retry import TRANSIENT_ERRORS
 from org.access import is_hr
 from org.models import DisciplinaryPenalty, Employee, User
 from training import rules as training_rules
@@ -187,6 +188,24 @@ def _placement_row(
         },
         rule_version=rules.RULE_VERSION,
     )
+
+
+def talent_run_execute(*, run_id: int, retry_transient: bool = False) -> int | None:
+    """Compute a queued run, or leave it alone (``None``) if it is already finished or failed, so a
+    second delivery of the task is harmless. A failure is stored on the run and re-raised; a transient
+    one (``core.retry.TRANSIENT_ERRORS``) with ``retry_transient`` keeps the run pending for the task's
+    retry instead, with the error noted. The placements are written in one transaction, so a failed
+    attempt leaves the previous map whole."""
+    run = TalentRun.objects.select_related("period").filter(pk=run_id, finished_at=None, failed_at=None).first()
+    if run is None:
+        return None
+    try:
+        return talent_map_compute(period=run.period, run=run)
+    except Exception as exc:
+        again = retry_transient and isinstance(exc, TRANSIENT_ERRORS)
+        error = f"{type(exc).__name__}: {exc}"
+        TalentRun.objects.filter(pk=run_id).update(failed_at=None if again else timezone.now(), error=error)
+        raise
 
 
 @transaction.atomic
