@@ -1,5 +1,6 @@
 """Appraisal's reminder kinds (``notifications.reminders``): the SKP deadline, the evaluation due at
-each checkpoint and the objections awaiting a decision. Each reads its set in a fixed number of
+each checkpoint, the annual results awaiting the superior's approval and the objections awaiting a
+decision. Each reads its set in a fixed number of
 queries per open period, never one per employee. docs/notifications.md, "Reminders".
 """
 
@@ -32,6 +33,11 @@ SELF_ASSESSMENT_DUE = _("Isi penilaian diri evaluasi %(label)s (jatuh tempo %(da
 PLAN_NO_ASSESSOR = _("SKP %(year)s %(name)s menunggu pejabat penilai yang tidak aktif")
 EVALUATION_NO_ASSESSOR = _("Evaluasi %(label)s %(name)s tanpa pejabat penilai aktif (jatuh tempo %(date)s)")
 NO_ASSESSOR_BODY = _("Pejabat penilai pada SKP ini tidak aktif lagi; tetapkan penggantinya.")
+RESULT_AWAITING = _("Hasil evaluasi tahunan %(name)s menunggu persetujuan Anda")
+RESULT_NO_SUPERIOR = _("Hasil evaluasi tahunan %(name)s belum dapat disetujui")
+RESULT_NO_SUPERIOR_BODY = _(
+    "Atasan pejabat penilai pada SKP ini tidak aktif lagi; tetapkan siapa yang menyetujui hasil evaluasi."
+)
 OBJECTION_PENDING = _("Keberatan %(name)s menunggu putusan Anda")
 OBJECTION_NO_SUPERIOR = _("Keberatan %(name)s belum dapat diputus")
 OBJECTION_NO_SUPERIOR_BODY = _("Atasan pejabat penilai pada SKP ini tidak aktif lagi; tetapkan siapa yang memutus.")
@@ -160,6 +166,28 @@ def _evaluation_dues(period: AppraisalPeriod, window: Window) -> list[Due]:
     return dues
 
 
+# --- Annual results awaiting the superior's approval ----------------------------------------------
+
+
+def results_awaiting_approval(window: Window) -> list[Due]:
+    """Every annual result the assessing official submitted (``Evaluation.needs_approval``) and the
+    Atasan Pejabat Penilai has not yet approved or returned (docs/appraisal-evaluations.md), in an open
+    period (approving is refused in a closed one) and of an active employee: to that superior, or to
+    HR when the superior is no longer active. The employee sees nothing until it is approved."""
+    rows = Evaluation.objects.filter(
+        status=Evaluation.Status.SUBMITTED,
+        plan__period__status=AppraisalPeriod.Status.OPEN,
+        plan__employee__status=Employee.Status.AKTIF,
+    ).values_list("pk", "plan__employee__name", "plan__assessor_superior__user", "plan__assessor_superior__status")
+    officials, dues = Officials(), []
+    for pk, name, superior_user, superior_status in rows:
+        url = reverse("appraisal:evaluation-detail", args=[pk])
+        recipients, standing_in = officials.acting(superior_user, superior_status)
+        title, body = (RESULT_NO_SUPERIOR, RESULT_NO_SUPERIOR_BODY) if standing_in else (RESULT_AWAITING, "")
+        dues += [Due(user, f"evaluation:{pk}", title, {"name": name}, body, url) for user in recipients]
+    return dues
+
+
 # --- Objections awaiting a decision ---------------------------------------------------------------
 
 
@@ -198,6 +226,12 @@ KINDS = (
         evaluations_due,
         lead=_("Hari sebelum akhir titik pantau"),
         lead_days=7,
+    ),
+    ReminderKind(
+        "results_awaiting_approval",
+        _("Hasil evaluasi tahunan menunggu persetujuan"),
+        _("Atasan pejabat penilai yang menyetujui; BKPSDM bila atasan itu tidak aktif."),
+        results_awaiting_approval,
     ),
     ReminderKind(
         "objections_pending",

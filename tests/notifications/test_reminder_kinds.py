@@ -114,6 +114,38 @@ def test_a_closed_period_asks_for_nothing(employee, supervisor):
     assert found("evaluations_due") == found("plan_deadline") == set()
 
 
+# --- Annual results awaiting approval -------------------------------------------------------------
+
+
+def test_a_submitted_annual_result_goes_to_the_superior_who_approves_it(period, employee, supervisor, head):
+    waiting = evaluation(approved(employee, period), Evaluation.Status.SUBMITTED, checkpoint=4, kind="ANNUAL")
+    for name, status in (("Sari", Evaluation.Status.RATING), ("Budi", Evaluation.Status.SENT)):
+        evaluation(approved(staff(supervisor, name, user=UserFactory()), period), status, checkpoint=4, kind="ANNUAL")
+    retired = staff(supervisor, "Dedi", user=UserFactory(), status=Employee.Status.PENSIUN)
+    evaluation(approved(retired, period), Evaluation.Status.SUBMITTED, checkpoint=4, kind="ANNUAL")
+
+    assert found("results_awaiting_approval") == {(head.user_id, f"evaluation:{waiting.pk}")}
+    (due,) = kind_of("results_awaiting_approval").find(Window(now=timezone.now(), lead_days=0))
+    notification = Notification(title=source_text(due.title), params=params_data(due.params))
+    with translation.override("id"):
+        assert notification.title_text() == f"Hasil evaluasi tahunan {employee.name} menunggu persetujuan Anda"
+    with translation.override("en"):
+        assert notification.title_text() == f"The annual result of {employee.name} awaits your approval"
+    assert due.url == waiting.get_absolute_url()
+
+
+def test_an_annual_result_whose_superior_left_goes_to_hr(period, employee, supervisor, head, hr_user):
+    waiting = evaluation(approved(employee, period), Evaluation.Status.SUBMITTED, checkpoint=4, kind="ANNUAL")
+    Employee.objects.filter(pk=head.pk).update(status=Employee.Status.PENSIUN)
+    assert found("results_awaiting_approval") == {(hr_user.pk, f"evaluation:{waiting.pk}")}
+
+
+def test_an_annual_result_in_a_closed_period_is_not_reminded(employee, supervisor, head):
+    closed = PeriodFactory(status=AppraisalPeriod.Status.CLOSED)
+    evaluation(approved(employee, closed), Evaluation.Status.SUBMITTED, checkpoint=4, kind="ANNUAL")
+    assert found("results_awaiting_approval") == set()
+
+
 # --- Objections -----------------------------------------------------------------------------------
 
 

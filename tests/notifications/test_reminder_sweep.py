@@ -147,6 +147,9 @@ def world(unit, employee, supervisor, head, hr_user):
             annual = Evaluation.objects.create(plan=plan, kind="ANNUAL", checkpoint=4, status="OBJECTED")
             Objection.objects.create(evaluation=annual, reason="-", old_predikat="BAIK", **ratings)
             ComplaintFactory(unit=unit, submitted_at=timezone.now() - timedelta(days=5))
+            rated = EmployeeFactory(position=PositionFactory(unit=unit), supervisor=supervisor, user=UserFactory())
+            rated_plan = PlanFactory(employee=rated, period=period, status="APPROVED", approved_at=timezone.now())
+            Evaluation.objects.create(plan=rated_plan, kind="ANNUAL", checkpoint=4, status="SUBMITTED")
             made.append(person)
 
     return grow
