@@ -240,6 +240,8 @@ class Employee(models.Model):
             models.Index(fields=["supervisor"]),
             # The employee list's order: its first page is read from the index, not sorted from every row.
             models.Index(fields=["name", "id"], name="employee_name_order"),
+            # ``org.selectors.employed_now`` looks up the few who are not active: this index holds only them.
+            models.Index(fields=["id"], condition=~Q(status="AKTIF"), name="employee_inactive"),
         ]
 
     def __str__(self) -> str:

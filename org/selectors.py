@@ -59,4 +59,10 @@ def employed_now(employee: str = "employee") -> Exists:
     """Rows (a plan, a placement…) whose employee is active now, written as "no inactive employee":
     at a Pemda's size the few inactive people are the cheap side to look up, where joining every
     row to its employee costs a pass over both tables."""
-    return ~Exists(Employee.objects.exclude(status=Employee.Status.AKTIF).filter(pk=OuterRef(employee)))
+    return ~left_now(employee)
+
+
+def left_now(employee: str = "employee") -> Exists:
+    """Rows whose employee is not active now: a lookup among the few inactive people, whom an index
+    holds apart (``employee_inactive``)."""
+    return Exists(Employee.objects.exclude(status=Employee.Status.AKTIF).filter(pk=OuterRef(employee)))

@@ -152,13 +152,51 @@ def latest_checkpoints(periods: list[AppraisalPeriod]) -> dict[int, int]:
     return {row["period"]: row["last"] for row in rows.order_by()}
 
 
-def score_rows(scope: Scope, units: list[Unit], periods: list[AppraisalPeriod]) -> list[ScoreRow]:
-    """Mean stored composite score (of the position kind, if chosen) and stored IKM per row and period,
-    at each period's latest computed checkpoint; four queries."""
-    latest = latest_checkpoints(periods)
+def at_checkpoints(latest: dict[int, int]) -> Q:
+    """Rows of each period at its given checkpoint (``latest_checkpoints``); none for no period."""
     at = Q(pk__in=[])
     for period_id, checkpoint in latest.items():
         at |= Q(period_id=period_id, checkpoint=checkpoint)
+    return at
+
+
+def score_rows(scope: Scope, units: list[Unit], periods: list[AppraisalPeriod]) -> list[ScoreRow]:
+    """Mean composite score and IKM per row and period, at each period's latest computed checkpoint;
+    three queries.
+
+    The mean is ``scoring``'s own: the stored unit aggregate (``UnitScore``, the subtree's Σ score ÷
+    count, as the scores page shows it), so the dashboard reads the rule instead of repeating it over
+    every employee's row. ``UnitScore`` has no split by position kind, so with a kind chosen the mean is
+    summed from the stored employee scores of that kind (``kind_means``); a test holds the two equal."""
+    latest = latest_checkpoints(periods)
+    at = at_checkpoints(latest)
+    stored = {
+        (row.unit_id, row.period_id): row
+        for row in UnitScore.objects.filter(at, unit__in=units).only(
+            "unit_id", "period_id", "ikm", "scored", "mean_score"
+        )
+    }
+    if scope.position_kind:
+        means = kind_means(scope, units, at)
+    else:
+        means = {key: (row.mean_score, row.scored) for key, row in stored.items() if row.scored}
+    return [
+        ScoreRow(
+            unit,
+            [
+                _figure(
+                    period, latest.get(period.pk), means.get((unit.pk, period.pk)), stored.get((unit.pk, period.pk))
+                )
+                for period in periods
+            ],
+        )
+        for unit in units
+    ]
+
+
+def kind_means(scope: Scope, units: list[Unit], at: Q) -> dict[tuple[int, int], tuple[Decimal, int]]:
+    """{(row unit, period): (mean, people)} of the stored employee scores of the scope's position kind
+    in each row's subtree; a grouped pass over the index, then the unit groups added up per row."""
     rows_of = _rows_of(units)
     scores = EmployeeScore.objects.filter(at, unit_id__in=list(rows_of), score__isnull=False)
     if scope.position_kind:
@@ -171,25 +209,14 @@ def score_rows(scope: Scope, units: list[Unit], periods: list[AppraisalPeriod]) 
         for row in rows_of[unit_id]:
             sums[(row, period_id)][0] += total
             sums[(row, period_id)][1] += n
-    ikm = {
-        (row.unit_id, row.period_id): row.ikm
-        for row in UnitScore.objects.filter(at, unit__in=units).only("unit_id", "period_id", "ikm")
-    }
-    return [
-        ScoreRow(
-            unit,
-            [
-                _figure(period, latest.get(period.pk), sums.get((unit.pk, period.pk)), ikm.get((unit.pk, period.pk)))
-                for period in periods
-            ],
-        )
-        for unit in units
-    ]
+    return {key: (round_half_up(Fraction(total) / n), n) for key, (total, n) in sums.items()}
 
 
-def _figure(period: AppraisalPeriod, checkpoint: int | None, found: list | None, ikm: Decimal | None) -> PeriodFigure:
-    total, n = found or (Decimal(0), 0)
-    return PeriodFigure(period, checkpoint, round_half_up(Fraction(total) / n) if n else None, n, ikm)
+def _figure(
+    period: AppraisalPeriod, checkpoint: int | None, mean: tuple | None, stored: UnitScore | None
+) -> PeriodFigure:
+    mean_score, scored = mean or (None, 0)
+    return PeriodFigure(period, checkpoint, mean_score, scored, stored.ikm if stored else None)
 
 
 # --- Training needs in brief ----------------------------------------------------------------------

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -47,12 +48,22 @@ class Scope:
 
     def employees(self) -> EmployeeQuerySet:
         """Active employees in the units and of the position kind, by where they work now."""
-        staff = Employee.objects.active()
+        return Employee.objects.active().filter(**self.employee_lookups())
+
+    def employee_lookups(self, prefix: str = "") -> dict:
+        """Lookups that narrow employees (or rows reached through ``prefix``) to the units and kind they
+        are in now; being active is the caller's (``employees()``, ``org.selectors.employed_now``)."""
+        lookups: dict = {}
         if self.unit_ids is not None:
-            staff = staff.filter(unit_id__in=self.unit_ids)
+            lookups[f"{prefix}unit_id__in"] = self.unit_ids
         if self.position_kind:
-            staff = staff.filter(position__kind=self.position_kind)
-        return staff
+            lookups[f"{prefix}position__kind"] = self.position_kind
+        return lookups
+
+    @cached_property
+    def staff_count(self) -> int:
+        """How many ``employees()`` holds; counted once per reading, two cards start from it."""
+        return self.employees().count()
 
     def plan_lookups(self, prefix: str = "") -> dict:
         """Lookups that narrow plans (or rows reached through ``prefix``) to the period, units and kind

@@ -155,7 +155,8 @@ def world(unit, head, supervisor, employee) -> World:
 @pytest.fixture
 def scores(world, unit) -> World:
     """Stored scores of 2025 (checkpoint 4) and 2026 (checkpoint 1, the latest computed): Dinkes's mean
-    goes from 60 to 80 ((80 + 70 + 90) / 3, Bidang's 90 included), its IKM from 80.00 to 83.33."""
+    goes from 60 to 80 ((80 + 70 + 90) / 3, Bidang's 90 included), its IKM from 80.00 to 83.33. The unit
+    rows are what ``scoring`` stores for these employee rows (``test_score_means.py`` holds the two)."""
     before = PeriodFactory(year=2025)
     rows = [
         (before, 4, world["head"], unit, "60.00", "BAIK"),
@@ -168,6 +169,13 @@ def scores(world, unit) -> World:
         EmployeeScore.objects.create(
             period=period, checkpoint=checkpoint, employee=employee, unit=where, score=score, predikat=predikat
         )
-    for period, checkpoint, ikm in [(before, 4, "80.00"), (world.period, 1, "83.33")]:
-        UnitScore.objects.create(unit=unit, period=period, checkpoint=checkpoint, employees=3, scored=3, ikm=ikm)
+    # What ``scoring`` stores for these rows: each unit's subtree mean, and its IKM.
+    for where, period, checkpoint, scored, mean, ikm in [
+        (unit, before, 4, 1, "60.00", "80.00"),
+        (unit, world.period, 1, 3, "80.00", "83.33"),
+        (world.bidang, world.period, 1, 1, "90.00", None),
+    ]:
+        UnitScore.objects.create(
+            unit=where, period=period, checkpoint=checkpoint, employees=scored, scored=scored, mean_score=mean, ikm=ikm
+        )
     return world
