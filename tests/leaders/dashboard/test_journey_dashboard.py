@@ -42,3 +42,25 @@ def test_hr_follows_a_card_to_a_person_and_exports_the_report(live_server, sized
     assert pdf.status == 200
     assert pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
+
+
+def test_the_score_table_fits_a_phone_with_the_latest_year_and_the_change(live_server, page, scores, hr_user):
+    """Two years of scores and IKM plus the change do not fit 390 px: the phone shows the latest year and
+    the change (which already compares with the year before), so nothing is cut off or scrolled away."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    _log_in(page, live_server.url, "hr")
+    page.goto(f"{live_server.url}/pimpinan/dasbor/")
+    table = page.get_by_test_id("scores-table")
+    expect(table.get_by_role("columnheader", name="2026")).to_be_visible()
+    expect(table.get_by_role("columnheader", name="2025")).to_be_hidden()
+    change = table.get_by_role("columnheader", name="Perubahan").bounding_box()
+    assert change["x"] + change["width"] <= 390
+    row = table.get_by_test_id(f"scores-{scores['head'].unit_id}")
+    expect(row.get_by_role("link", name="80,00")).to_be_visible()
+    expect(row).to_contain_text("+20,00")
+    wrapper = table.locator("xpath=..")
+    assert wrapper.evaluate("box => box.scrollWidth <= box.clientWidth")
+
+    page.set_viewport_size({"width": 1280, "height": 800})
+    expect(table.get_by_role("columnheader", name="2025")).to_be_visible()
+    expect(row.get_by_role("link", name="60,00")).to_be_visible()

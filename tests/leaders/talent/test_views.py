@@ -62,8 +62,8 @@ def test_the_box_list_links_to_the_person_and_the_person_page_says_why(client, h
     assert employee.name in listing.content.decode()
     person = client.get(reverse("leaders:talent-person", args=[mapped.pk])).content.decode()
     assert "Kotak 9 · kinerja di atas ekspektasi, potensi tinggi" in person
-    assert "predikat tahunan 2026 Sangat Baik" in person
-    assert "JPM 80" in person
+    assert "predikat tahunan 2026 Sangat Baik, jadi di atas ekspektasi." in person  # the level in running text
+    assert "JPM 80" in person and "jadi potensi tinggi." in person
     assert "Belum pernah dikalibrasi." in person
 
 
