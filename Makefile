@@ -12,7 +12,7 @@ dev: setup
 	@bash scripts/run.sh --dev
 
 test: setup lint
-	@DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python -m pytest
+	@DJANGO_SETTINGS_MODULE=config.settings.test .venv/bin/python -m pytest --numprocesses=2 --dist=worksteal
 
 # lint-imports keeps each app to the layers below it (docs/architecture.md).
 lint:
