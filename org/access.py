@@ -156,6 +156,12 @@ def unit_scope(user: User) -> set[int] | None:
     return user._kinerja_unit_scope
 
 
+def default_unit(user: User) -> Unit | None:
+    """The unit a reader's scoped pages (dashboard, talent map, recognition, AKPK) read when no unit is
+    chosen: none for HR, who read every unit; a unit head's own unit, which their filter names."""
+    return None if is_hr(user) else headed_unit(user)
+
+
 def reads_unit(user: User, unit_id: int | None) -> bool:
     """Whether the unit is in the user's ``unit_scope``: HR reads every unit, a unit head their unit and
     its sub-units. A membership test on the per-request memo, so asking it per row costs no query."""

@@ -16,7 +16,7 @@ from django.shortcuts import render
 from appraisal.predikat import Predikat
 from appraisal.services.distribution import distribution_url
 from core.xlsx import xlsx_response
-from org.access import employee_of, headed_unit, unit_scope, unit_scope_required
+from org.access import default_unit, employee_of, unit_scope, unit_scope_required
 from scoring.models import PREDIKAT_ABBREVIATIONS
 from training.forms.akpk import AkpkFilterForm
 
@@ -30,7 +30,7 @@ PER_PAGE = 25
 def _scope(request) -> tuple[AkpkFilterForm, Scope | None]:
     """The reader's filters inside their scope; ``None`` for bad input or while no period exists."""
     scope = unit_scope(request.user)
-    home = None if scope is None else headed_unit(request.user)
+    home = default_unit(request.user)
     form = AkpkFilterForm(request.GET, scope=scope, home=home)
     if not form.is_valid():
         return form, None

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from appraisal.models import AppraisalPeriod
 from core.outcomes import Outcome, flash_errors
 from core.xlsx import xlsx_response
-from org.access import employee_of, headed_unit, is_hr, is_supervisor, reads_unit, unit_scope, unit_scope_required
+from org.access import default_unit, employee_of, is_hr, is_supervisor, reads_unit, unit_scope, unit_scope_required
 from org.models import Employee, Unit
 from org.selectors import reports_of
 from training.forms.development import OptionalReasonForm, ReasonForm
@@ -46,7 +46,7 @@ FOLLOW_UP_SAVED = _("Tindak lanjut dicatat.")
 def _lists(request) -> tuple[ListFilterForm, selectors.Lists | None, Unit | None]:
     """The reader's filters inside their scope and the lists they select; ``None`` while no period exists."""
     scope = unit_scope(request.user)
-    home = None if scope is None else headed_unit(request.user)
+    home = default_unit(request.user)
     form = ListFilterForm(request.GET, scope=scope, home=home)
     if not form.is_valid():
         raise Http404

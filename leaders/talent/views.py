@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from appraisal.models import AppraisalPeriod
 from appraisal.predikat import Predikat
 from core.outcomes import Outcome
-from org.access import headed_unit, hr_required, is_hr, reads_unit, unit_scope, unit_scope_required
+from org.access import default_unit, hr_required, is_hr, reads_unit, unit_scope, unit_scope_required
 from org.selectors import unit_subtree_ids
 from training.forms.akpk import AkpkFilterForm
 
@@ -35,7 +35,7 @@ POSITIONS_PER_PAGE = 10
 def _filters(request) -> tuple[AkpkFilterForm, selectors.Filters | None]:
     """The reader's filters inside their scope (the same choices as the AKPK page); ``None`` without a period."""
     scope = unit_scope(request.user)
-    form = AkpkFilterForm(request.GET, scope=scope, home=None if scope is None else headed_unit(request.user))
+    form = AkpkFilterForm(request.GET, scope=scope, home=default_unit(request.user))
     if not form.is_valid():
         raise Http404
     period = form.cleaned_data["periode"] or form.fields["periode"].queryset.first()

@@ -12,7 +12,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from core.xlsx import xlsx_response
-from org.access import headed_unit, unit_scope, unit_scope_required
+from org.access import default_unit, unit_scope, unit_scope_required
 
 from .. import akpk
 from ..akpk_documents import akpk_workbook, summary_response
@@ -26,7 +26,7 @@ def _filters(request) -> tuple[AkpkFilterForm, akpk.Filters | None]:
     """The reader's filters inside their scope; ``None`` while no period exists."""
     scope = unit_scope(request.user)
     # A unit head reads their own unit by default, named as such in the filter, on the page and in the files.
-    home = None if scope is None else headed_unit(request.user)
+    home = default_unit(request.user)
     form = AkpkFilterForm(request.GET, scope=scope, home=home)
     if not form.is_valid():
         raise Http404
