@@ -193,11 +193,15 @@ def complaints_overdue(scope: Scope) -> QuerySet[Complaint]:
     return complaints.select_related("unit", "service")
 
 
+def _jp_records(scope: Scope) -> QuerySet:
+    """The verified records of the period's year, grouped per employee once annotated."""
+    return verified_in_year(year=scope.period.year, by=year_by()).order_by().values("employee")
+
+
 def _jp_reached(scope: Scope) -> QuerySet:
     """The employees whose verified JP in the period's year reached the minimum: one grouped pass over
     the year's records."""
-    records = verified_in_year(year=scope.period.year, by=year_by()).order_by().values("employee")
-    return records.annotate(total=Sum("jp")).filter(total__gte=minimum_jp()).values("employee")
+    return _jp_records(scope).annotate(total=Sum("jp")).filter(total__gte=minimum_jp()).values("employee")
 
 
 def jp_below_minimum(scope: Scope) -> EmployeeQuerySet:
@@ -207,14 +211,7 @@ def jp_below_minimum(scope: Scope) -> EmployeeQuerySet:
     below a minimum of 0), not a sum per employee."""
     if minimum_jp() <= 0:
         return scope.employees().none()
-    done = (
-        verified_in_year(year=scope.period.year, by=year_by())
-        .filter(employee=OuterRef("pk"))
-        .order_by()
-        .values("employee")
-        .annotate(total=Sum("jp"))
-        .values("total")
-    )
+    done = _jp_records(scope).filter(employee=OuterRef("pk")).annotate(total=Sum("jp")).values("total")
     return (
         scope.employees()
         .exclude(pk__in=_jp_reached(scope))
